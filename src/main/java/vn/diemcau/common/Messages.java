@@ -1,0 +1,44 @@
+package vn.diemcau.common;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** User-facing texts in Vietnamese (default) and English, from messages_vi/messages_en. */
+public final class Messages {
+    public static final Locale VI = Locale.forLanguageTag("vi");
+    public static final Locale EN = Locale.ENGLISH;
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {}
+
+    /** Picks vi or en from the client's preferences; Vietnamese unless English is preferred. */
+    public static Locale pick(List<Locale> acceptable) {
+        for (Locale l : acceptable) {
+            if ("vi".equals(l.getLanguage())) return VI;
+            if ("en".equals(l.getLanguage())) return EN;
+        }
+        return VI;
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", EN.equals(locale) ? EN : VI, NO_FALLBACK);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** Like {@link #get} but never null: falls back to the key itself so a missing text is visible. */
+    public static String text(Locale locale, String key, Object... args) {
+        String s = get(locale, key, args);
+        return s == null ? key : s;
+    }
+}

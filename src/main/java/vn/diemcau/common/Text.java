@@ -1,0 +1,78 @@
+package vn.diemcau.common;
+
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Vietnamese-aware text handling: diacritic folding for search, the name order for sorting. */
+public final class Text {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private Text() {}
+
+    /** Trims, collapses inner whitespace and puts the text in NFC, so "Nguyễn" typed two ways is one. */
+    public static String clean(String s) {
+        if (s == null) return null;
+        String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC).strip())
+                .replaceAll(" ");
+        return t.isEmpty() ? null : t;
+    }
+
+    /** "Nguyễn Hữu Quất" → "nguyen huu quat": what search compares, so typing without marks finds it. */
+    public static String fold(String s) {
+        if (s == null) return "";
+        String lower = s.toLowerCase(VI).replace('đ', 'd').replace('Đ', 'd');
+        String stripped =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(stripped.strip()).replaceAll(" ");
+    }
+
+    /** The given name: the last word of a Vietnamese full name. */
+    public static String givenName(String fullName) {
+        String c = clean(fullName);
+        if (c == null) return "";
+        int i = c.lastIndexOf(' ');
+        return i < 0 ? c : c.substring(i + 1);
+    }
+
+    /**
+     * Vietnamese name order: by given name (the last word), then by the rest, each compared with
+     * the Vietnamese collation (a < ă < â, d < đ, tones after the bare letter).
+     */
+    public static final Comparator<String> NAME_ORDER = (a, b) -> {
+        Collator c = collator();
+        int r = c.compare(givenName(a), givenName(b));
+        if (r != 0) return r;
+        return c.compare(nullToEmpty(clean(a)), nullToEmpty(clean(b)));
+    };
+
+    /**
+     * A byte key whose binary order is {@link #NAME_ORDER}: stored beside a name, it lets the
+     * database sort the Vietnamese way with a plain ORDER BY.
+     */
+    public static byte[] nameSortKey(String fullName) {
+        String c = nullToEmpty(clean(fullName));
+        Collator collator = collator();
+        byte[] given = collator.getCollationKey(givenName(c)).toByteArray();
+        byte[] full = collator.getCollationKey(c).toByteArray();
+        // Two zero bytes end the given-name part: they sort below any weight, so "An" precedes "Anh".
+        byte[] key = new byte[given.length + 2 + full.length];
+        System.arraycopy(given, 0, key, 0, given.length);
+        System.arraycopy(full, 0, key, given.length + 2, full.length);
+        return key;
+    }
+
+    public static Collator collator() {
+        Collator c = Collator.getInstance(VI);
+        c.setStrength(Collator.TERTIARY);
+        return c;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,46 @@
+package vn.diemcau.point;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "points")
+public class Point extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "session_id", nullable = false)
+    public long sessionId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "main_hall", nullable = false)
+    public boolean mainHall;
+
+    @Column(name = "unit_id")
+    public Long unitId;
+
+    @Column(name = "expected_count", nullable = false)
+    public int expectedCount;
+
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

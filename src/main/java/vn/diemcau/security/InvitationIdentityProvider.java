@@ -1,0 +1,52 @@
+package vn.diemcau.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Turns a presented invitation token into a participant identity bound to one delegate. */
+@ApplicationScoped
+public class InvitationIdentityProvider implements IdentityProvider<InvitationAuthenticationMechanism.Request> {
+    @Inject
+    Instance<InvitationDirectory> directory;
+
+    @Override
+    public Class<InvitationAuthenticationMechanism.Request> getRequestType() {
+        return InvitationAuthenticationMechanism.Request.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(
+            InvitationAuthenticationMechanism.Request request, AuthenticationRequestContext context) {
+        if (!InvitationTokens.wellFormed(request.token)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("malformed invitation"));
+        }
+        return context.runBlocking(() -> {
+            Optional<InvitationDirectory.Invitation> found = directory.isResolvable()
+                    ? QuarkusTransaction.requiringNew()
+                            .call(() -> directory.get().findByTokenHash(InvitationTokens.hash(request.token)))
+                    : Optional.empty();
+            InvitationDirectory.Invitation inv =
+                    found.orElseThrow(() -> new AuthenticationFailedException("unknown invitation"));
+            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("delegate:" + inv.delegateId()))
+                    .addRole(Roles.PARTICIPANT)
+                    .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_ID, inv.delegateId())
+                    .addAttribute(InvitationAuthenticationMechanism.ATTR_SESSION_ID, inv.sessionId())
+                    .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_NAME, inv.fullName());
+            if (inv.pointId() != null) {
+                b.addAttribute(InvitationAuthenticationMechanism.ATTR_POINT_ID, inv.pointId());
+            }
+            return b.build();
+        });
+    }
+}
