@@ -175,7 +175,10 @@ function ExistingSession({ id }: { id: number }) {
               session={session}
               readOnly={readOnly}
               onSubmit={async (request) => {
-                loaded.setData(await api.sessions.update(id, request))
+                await api.sessions.update(id, request)
+                // Read back rather than trust the PUT's answer: its version may predate the flush
+                // (see report), and the status buttons send the version they hold.
+                loaded.setData(await api.sessions.get(id))
                 announce(t('common.saved'))
               }}
             />

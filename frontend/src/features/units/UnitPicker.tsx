@@ -3,6 +3,7 @@ import { api } from '../../api'
 import type { UnitLevel, UnitView } from '../../api/types'
 import { useI18n } from '../../i18n'
 import { useDebounced, useLoad } from '../../lib/hooks'
+import { errorText } from '../../ui/errors'
 import type { ControlProps } from '../../ui/Field'
 
 const MAX_OPTIONS = 200
@@ -59,7 +60,11 @@ export function UnitPicker({ control, value, onChange, currentLabel, level, excl
         ))}
       </select>
       <span className="hint" aria-live="polite">
-        {units.data ? t('units.picker.matches', { count: list.length }) : t('app.loading')}
+        {units.error
+          ? errorText(units.error, t)
+          : units.data
+            ? t('units.picker.matches', { count: list.length })
+            : t('app.loading')}
       </span>
     </div>
   )
