@@ -70,3 +70,43 @@ export async function createUnit(
 ): Promise<{ id: number; name: string }> {
   return apiPost(page.request, '/api/units', { name, level, parentId, code: null })
 }
+
+export interface Unit {
+  id: number
+  name: string
+  path: string
+}
+
+/** A small unit tree of its own: a province with two districts, names unique to this run. */
+export async function createUnitTree(page: Page): Promise<{ province: Unit; districts: Unit[] }> {
+  const province = await apiPost<Unit>(page.request, '/api/units', {
+    name: unique('Tỉnh Thái Nguyên'),
+    level: 'PROVINCE',
+    parentId: null,
+    code: null,
+  })
+  const districts: Unit[] = []
+  for (const name of ['Huyện Phú Lương', 'Huyện Đồng Hỷ']) {
+    districts.push(
+      await apiPost<Unit>(page.request, '/api/units', {
+        name: unique(name),
+        level: 'DISTRICT',
+        parentId: province.id,
+        code: null,
+      }),
+    )
+  }
+  return { province, districts }
+}
+
+export async function createPoint(
+  page: Page,
+  sessionId: number,
+  body: { name?: string; unitId: number; mainHall?: boolean; expectedCount?: number },
+): Promise<{ id: number; name: string }> {
+  return apiPost(page.request, `/api/sessions/${sessionId}/points`, {
+    mainHall: false,
+    operators: [],
+    ...body,
+  })
+}
