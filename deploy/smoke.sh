@@ -33,7 +33,7 @@ has() { grep -q -- "$1" "$BODY"; echo $?; }
 
 echo "== $BASE"
 s=$(request GET /q/health/ready)
-check "GET /q/health/ready" $([[ $s == 200 && $(has '"status": "UP"') == 0 ]]; echo $?) "$s $(tr -d ' \n' <"$BODY" | cut -c1-60)"
+check "GET /q/health/ready" $([[ $s == 200 && $(has '"status": "UP"') == 0 ]]; echo $?) "$s $(tr -d '\n' <"$BODY" | tr -s ' ' | cut -c1-70)"
 
 s=$(request GET /q/openapi)
 check "GET /q/openapi" $([[ $s == 200 && $(has '/api/sessions') == 0 ]]; echo $?) "$s $(grep -c '^  /api/' "$BODY") paths under /api"
