@@ -53,7 +53,7 @@ public class MeResource {
      */
     @GET
     @Path("auth/login")
-    @Authenticated
+    @Authenticated // also guarded by the HTTP permission "sign-in", which triggers the redirect
     @Operation(summary = "Start the browser sign-in; redirects to ?next= (a local path) afterwards")
     public Response login(@QueryParam("next") String next) {
         String target =

@@ -20,6 +20,17 @@ public class CurrentUser {
     /** A human-readable name for audit trails and screens. */
     public String displayName() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            // Vietnamese order: family and middle names, then the given name ("Nguyễn Thị Lan");
+            // providers build "name" as given + family, which reads backwards here.
+            Object family = jwt.getClaim("family_name");
+            Object given = jwt.getClaim("given_name");
+            if (family != null
+                    && given != null
+                    && !family.toString().isBlank()
+                    && !given.toString().isBlank()
+                    && !family.toString().equals(given.toString())) {
+                return family.toString().strip() + " " + given.toString().strip();
+            }
             Object n = jwt.getClaim("name");
             if (n != null && !n.toString().isBlank()) return n.toString();
         }

@@ -1,0 +1,37 @@
+# Shortcuts for the commands in README.md. `make` alone lists them.
+.DEFAULT_GOAL := help
+.PHONY: help dev test fmt package run smoke keycloak-start keycloak-stop keycloak-status bench
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+dev: ## quick start: dev mode on http://localhost:8080 (H2, in-process OIDC, demo data)
+	./mvnw quarkus:dev
+
+test: ## everything CI runs: backend tests on MariaDB, frontend unit tests, browser e2e
+	./mvnw -B verify
+
+fmt: ## format Java (Spotless) and the frontend (Prettier)
+	./mvnw -B -q spotless:apply
+	npm --prefix frontend run fmt
+
+package: ## build target/quarkus-app (frontend included), tests skipped
+	./mvnw -B package -DskipTests
+
+run: ## run the packaged app with the settings in .env (see .env.example)
+	deploy/run-jar.sh
+
+smoke: ## check a running app against the demo Keycloak (BASE_URL=http://localhost:8080)
+	deploy/smoke.sh $(BASE_URL)
+
+keycloak-start: ## start the demo Keycloak on :8180 without containers (downloads it once)
+	deploy/keycloak/keycloak.sh start
+
+keycloak-stop: ## stop the demo Keycloak
+	deploy/keycloak/keycloak.sh stop
+
+keycloak-status: ## is the demo Keycloak running?
+	deploy/keycloak/keycloak.sh status
+
+bench: ## load benchmarks (not yet)
+	@echo "Benchmarks arrive with issue 7 (bench/ and docs/benchmarks.md); there is nothing to run yet."
