@@ -117,7 +117,7 @@ function ProblemErrorsTable({ errors }: { errors: FieldError[] }) {
   const { t } = useI18n()
   return (
     <div className="table-wrap">
-      <table className="table table-errors">
+      <table className="table table-errors table-cards">
         <caption>{t('import.errorsTable')}</caption>
         <thead>
           <tr>
@@ -128,8 +128,8 @@ function ProblemErrorsTable({ errors }: { errors: FieldError[] }) {
         <tbody>
           {errors.map((e, i) => (
             <tr key={i} className="row-error">
-              <td>{e.field ?? t('common.none')}</td>
-              <td>{e.message}</td>
+              <td data-label={t('import.col.field')}>{e.field ?? t('common.none')}</td>
+              <td data-label={t('import.col.message')}>{e.message}</td>
             </tr>
           ))}
         </tbody>
@@ -184,7 +184,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
         </div>
       )}
       <div className="table-wrap">
-        <table className="table table-preview">
+        <table className="table table-preview table-cards">
           <caption>{t('import.rowsTable')}</caption>
           <thead>
             <tr>
@@ -203,11 +203,15 @@ function PreviewTable({ preview }: { preview: Preview }) {
                 key={r.row}
                 className={r.errors.length ? 'row-error' : r.warnings.length ? 'row-warning' : ''}
               >
-                <th scope="row">{r.row}</th>
+                <th scope="row" data-label={t('import.col.row')}>
+                  {r.row}
+                </th>
                 {columns.map((c) => (
-                  <td key={c}>{r.values?.[c] ?? ''}</td>
+                  <td key={c} data-label={preview.columns?.[c] ?? c}>
+                    {r.values?.[c] ?? ''}
+                  </td>
                 ))}
-                <td>
+                <td data-label={t('import.col.errors')}>
                   {r.errors.length + r.warnings.length > 0 && (
                     <ul className="cell-list">
                       {r.errors.map((m, i) => (

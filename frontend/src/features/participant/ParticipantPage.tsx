@@ -78,13 +78,15 @@ export function ParticipantPage() {
   const s = view.session
   return (
     <ParticipantLayout>
-      <p className="welcome">{t('participant.welcome')}</p>
-      <h1 className="participant-name">{view.fullName}</h1>
-      {(view.position || view.unitName) && (
-        <p className="participant-sub">
-          {[view.position, view.unitName].filter(Boolean).join(' – ')}
-        </p>
-      )}
+      <div className="participant-hero">
+        <p className="welcome">{t('participant.welcome')}</p>
+        <h1 className="participant-name">{view.fullName}</h1>
+        {(view.position || view.unitName) && (
+          <p className="participant-sub">
+            {[view.position, view.unitName].filter(Boolean).join(' – ')}
+          </p>
+        )}
+      </div>
       <section className="card participant-card" aria-labelledby="p-session">
         <h2 id="p-session" className="participant-title">
           {s.title}
