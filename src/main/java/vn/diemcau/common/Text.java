@@ -81,11 +81,16 @@ public final class Text {
         return key;
     }
 
+    /** The Vietnamese collator of this thread: building one per comparison made large sorts slow. */
     public static Collator collator() {
+        return COLLATOR.get();
+    }
+
+    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> {
         Collator c = Collator.getInstance(VI);
         c.setStrength(Collator.TERTIARY);
         return c;
-    }
+    });
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
