@@ -9,7 +9,12 @@ import java.util.regex.Pattern;
 /** Vietnamese-aware text handling: diacritic folding for search, the name order for sorting. */
 public final class Text {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /*
+     * Any Unicode space, not only ASCII: names pasted from Word or Excel carry no-break spaces
+     * (U+00A0), and a zero-width space or a stray BOM must not end up inside a name either.
+     */
+    private static final Pattern SPACES = Pattern.compile("[\\p{IsWhite_Space}\\u200B\\uFEFF]+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private Text() {}
@@ -17,18 +22,28 @@ public final class Text {
     /** Trims, collapses inner whitespace and puts the text in NFC, so "Nguyễn" typed two ways is one. */
     public static String clean(String s) {
         if (s == null) return null;
-        String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC).strip())
-                .replaceAll(" ");
+        String t = SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC))
+                .replaceAll(" ")
+                .strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** For multi-line free text (notes): NFC and trimmed, line breaks kept (CRLF becomes LF); blank → null. */
+    public static String cleanLines(String s) {
+        if (s == null || clean(s) == null) return null;
+        return LINE_BREAK
+                .matcher(Normalizer.normalize(s, Normalizer.Form.NFC).strip())
+                .replaceAll("\n");
     }
 
     /** "Nguyễn Hữu Quất" → "nguyen huu quat": what search compares, so typing without marks finds it. */
     public static String fold(String s) {
         if (s == null) return "";
-        String lower = s.toLowerCase(VI).replace('đ', 'd').replace('Đ', 'd');
+        // Ð/ð (U+00D0/U+00F0) stand in for Đ/đ in text converted from old VNI/TCVN3 fonts.
+        String lower = s.toLowerCase(VI).replace('đ', 'd').replace('ð', 'd');
         String stripped =
                 MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-        return SPACES.matcher(stripped.strip()).replaceAll(" ");
+        return SPACES.matcher(stripped).replaceAll(" ").strip();
     }
 
     /** The given name: the last word of a Vietnamese full name. */
@@ -66,11 +81,16 @@ public final class Text {
         return key;
     }
 
+    /** The Vietnamese collator of this thread: building one per comparison made large sorts slow. */
     public static Collator collator() {
+        return COLLATOR.get();
+    }
+
+    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> {
         Collator c = Collator.getInstance(VI);
         c.setStrength(Collator.TERTIARY);
         return c;
-    }
+    });
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
