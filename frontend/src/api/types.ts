@@ -214,6 +214,9 @@ export interface AgendaItemView {
   startIsComputed: boolean
   notes: string | null
   status: AgendaStatus
+  /** Warnings for the organizer, not errors: it runs into the next item / past the session end. */
+  overlapsNext: boolean
+  endsAfterSession: boolean
   version: number
 }
 

@@ -276,6 +276,8 @@ export const en: Record<MessageKey, string> = {
   'agenda.field.notes': 'Notes',
   'agenda.computed': 'computed',
   'agenda.minutes': '{count} min',
+  'agenda.overlapsNext': 'Runs into the next item',
+  'agenda.endsAfterSession': 'Ends after the session ends',
   'agenda.deleteConfirm.title': 'Delete the item?',
   'agenda.deleteConfirm.body': 'Remove “{title}” from the agenda.',
   'agenda.moved': 'Moved “{title}” to position {position}.',

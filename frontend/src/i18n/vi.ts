@@ -275,6 +275,8 @@ export const vi = {
   'agenda.field.notes': 'Ghi chú',
   'agenda.computed': 'tự tính',
   'agenda.minutes': '{count} phút',
+  'agenda.overlapsNext': 'Chồng lên nội dung sau',
+  'agenda.endsAfterSession': 'Kết thúc sau giờ bế mạc hội nghị',
   'agenda.deleteConfirm.title': 'Xóa nội dung?',
   'agenda.deleteConfirm.body': 'Xóa “{title}” khỏi chương trình.',
   'agenda.moved': 'Đã đổi thứ tự: “{title}” ở vị trí {position}.',

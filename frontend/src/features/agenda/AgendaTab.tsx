@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
 import type { AgendaItemView, SessionView } from '../../api/types'
 import { useI18n } from '../../i18n'
@@ -23,8 +23,22 @@ export function AgendaTab({ session, readOnly }: Props) {
   const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null)
   const [deleting, setDeleting] = useState<AgendaItemView | null>(null)
   const [moveError, setMoveError] = useState<unknown>(null)
-  const [moving, setMoving] = useState(false)
+  const moving = useRef(false)
+  const [refocus, setRefocus] = useState<{ id: number; dir: 'up' | 'down' } | null>(null)
   const list = items.data ?? []
+
+  // Keep the keyboard where it was after a move: on the same item's button, or its twin when
+  // the item reached an edge and that button is now disabled.
+  useEffect(() => {
+    if (!refocus) return
+    const same = document.getElementById(
+      `agenda-${refocus.dir}-${refocus.id}`,
+    ) as HTMLButtonElement | null
+    const twin = document.getElementById(
+      `agenda-${refocus.dir === 'up' ? 'down' : 'up'}-${refocus.id}`,
+    )
+    ;(same && !same.disabled ? same : twin)?.focus()
+  }, [refocus])
 
   async function move(item: AgendaItemView, delta: -1 | 1) {
     const order = moveId(
@@ -32,23 +46,21 @@ export function AgendaTab({ session, readOnly }: Props) {
       item.id,
       delta,
     )
-    setMoving(true)
+    // Buttons stay enabled during the request (disabling them would drop the focus); a second
+    // click while one is in flight is ignored instead.
+    if (moving.current) return
+    moving.current = true
     setMoveError(null)
     try {
       const updated = await api.agenda.reorder(sid, order)
       items.setData(updated)
       const position = updated.findIndex((i) => i.id === item.id) + 1
       announce(t('agenda.moved', { title: item.title, position }), 'info')
-      // Keep the keyboard where it was: on the same item's button, or its twin at the edges.
-      requestAnimationFrame(() => {
-        const same = document.getElementById(`agenda-${delta < 0 ? 'up' : 'down'}-${item.id}`)
-        const other = document.getElementById(`agenda-${delta < 0 ? 'down' : 'up'}-${item.id}`)
-        ;((same as HTMLButtonElement | null)?.disabled ? other : same)?.focus()
-      })
+      setRefocus({ id: item.id, dir: delta < 0 ? 'up' : 'down' })
     } catch (e) {
       setMoveError(e)
     } finally {
-      setMoving(false)
+      moving.current = false
     }
   }
 
@@ -88,6 +100,16 @@ export function AgendaTab({ session, readOnly }: Props) {
                 {item.status !== 'PENDING' && ` · ${t(`agendaStatus.${item.status}`)}`}
               </span>
               {item.notes && <span className="agenda-notes">{item.notes}</span>}
+              {(item.overlapsNext || item.endsAfterSession) && (
+                <span className="agenda-warning">
+                  {[
+                    item.overlapsNext && t('agenda.overlapsNext'),
+                    item.endsAfterSession && t('agenda.endsAfterSession'),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              )}
             </div>
             {!readOnly && (
               <div className="agenda-actions">
@@ -95,7 +117,7 @@ export function AgendaTab({ session, readOnly }: Props) {
                   id={`agenda-up-${item.id}`}
                   type="button"
                   className="btn btn-small btn-icon-text"
-                  disabled={index === 0 || moving}
+                  disabled={index === 0}
                   onClick={() => move(item, -1)}
                   aria-label={t('agenda.moveUpItem', { title: item.title })}
                   title={t('common.moveUp')}
@@ -106,7 +128,7 @@ export function AgendaTab({ session, readOnly }: Props) {
                   id={`agenda-down-${item.id}`}
                   type="button"
                   className="btn btn-small btn-icon-text"
-                  disabled={index === list.length - 1 || moving}
+                  disabled={index === list.length - 1}
                   onClick={() => move(item, 1)}
                   aria-label={t('agenda.moveDownItem', { title: item.title })}
                   title={t('common.moveDown')}
