@@ -1,5 +1,6 @@
 package vn.diemcau.point;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -154,6 +155,8 @@ public class PointService {
      * that already have a point in the session; all in one transaction.
      */
     @Transactional
+    // Thousands of rows (a province has ~2,000 points) outlast the default 60 s on a busy server.
+    @TransactionConfiguration(timeout = 600)
     public BulkPointsResult bulk(long sessionId, BulkPointsRequest r) {
         sessions.requireEditable(sessionId);
         List<List<UnitView>> lineages = units.lineagesBelow(r.parentUnitId(), r.level());

@@ -1,5 +1,6 @@
 package vn.diemcau.unit;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,6 +56,8 @@ class UnitImporter {
     }
 
     @Transactional
+    // Thousands of rows (a province has ~2,000 points) outlast the default 60 s on a busy server.
+    @TransactionConfiguration(timeout = 600)
     public UnitImportResult importFile(FileUpload file, Locale locale) {
         Plan plan = plan(file);
         plan.table.requireValid(locale);
