@@ -60,15 +60,21 @@ export const api = {
     create: (body: UnitRequest) => request<UnitView>('POST', '/api/units', { body }),
     update: (id: number, body: UnitRequest) =>
       request<UnitView>('PUT', `/api/units/${id}`, { body }),
-    retire: (id: number) => request<UnitView>('POST', `/api/units/${id}/retire`),
-    restore: (id: number) => request<UnitView>('POST', `/api/units/${id}/restore`),
+    retire: (id: number, version: number) =>
+      request<UnitView>('POST', `/api/units/${id}/retire`, { query: { version } }),
+    restore: (id: number, version: number) =>
+      request<UnitView>('POST', `/api/units/${id}/restore`, { query: { version } }),
     remove: (id: number) => request<void>('DELETE', `/api/units/${id}`),
     previewImport: (file: File) =>
       request<ImportPreview>('POST', '/api/units/import/preview', { form: fileForm(file) }),
     import: (file: File) =>
-      request<{ created: number; updated: number }>('POST', '/api/units/import', {
-        form: fileForm(file),
-      }),
+      request<{ created: number; updated: number; unchanged: number }>(
+        'POST',
+        '/api/units/import',
+        {
+          form: fileForm(file),
+        },
+      ),
   },
 
   points: {

@@ -47,7 +47,7 @@ export function UnitsPage() {
   async function restore(unit: UnitView) {
     setActionError(null)
     try {
-      await api.units.restore(unit.id)
+      await api.units.restore(unit.id, unit.version)
       announce(t('common.saved'))
       units.reload()
     } catch (e) {
@@ -240,7 +240,7 @@ export function UnitsPage() {
           confirmLabel={t('units.retire')}
           danger
           onConfirm={async () => {
-            await api.units.retire(pending.unit.id)
+            await api.units.retire(pending.unit.id, pending.unit.version)
             announce(t('common.saved'))
             units.reload()
           }}
