@@ -28,8 +28,9 @@ export function Field({ id, label, hint, error, required, className, children }:
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>
         {label}
+        {/* The input's own `required` is what assistive technology announces; the star is for the eye. */}
         {required && (
-          <span className="required" title={t('common.required')}>
+          <span className="required" aria-hidden="true" title={t('common.required')}>
             {' '}
             *
           </span>
