@@ -79,7 +79,7 @@ public class Delegate extends PanacheEntityBase {
         nameFolded = Text.fold(fullName);
         unitFolded = Text.fold(unitName);
         nameSortKey = sortKey(fullName);
-        searchFolded = searchText(fullName, unitName, position);
+        searchFolded = nameFolded + " | " + unitFolded + " | " + Text.fold(position);
     }
 
     /** Same folded name and unit: what makes two rows look like one person entered twice. */
@@ -95,9 +95,5 @@ public class Delegate extends PanacheEntityBase {
         byte[] key = Text.nameSortKey(fullName);
         // The column holds 1024 bytes; a longer key only loses order among names sharing a long prefix.
         return key.length <= 1024 ? key : java.util.Arrays.copyOf(key, 1024);
-    }
-
-    static String searchText(String fullName, String unitName, String position) {
-        return Text.fold(fullName) + " | " + Text.fold(unitName) + " | " + Text.fold(position);
     }
 }

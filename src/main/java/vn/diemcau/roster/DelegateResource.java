@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,11 +15,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.diemcau.common.ImportPreview;
+import vn.diemcau.common.Messages;
 import vn.diemcau.common.Page;
+import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Roles;
 
 @Path("/api/sessions/{sid}/delegates")
@@ -26,6 +35,9 @@ import vn.diemcau.security.Roles;
 public class DelegateResource {
     @Inject
     DelegateService delegates;
+
+    @Inject
+    DelegateImport imports;
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER, Roles.OPERATOR})
@@ -89,6 +101,53 @@ public class DelegateResource {
     @Operation(summary = "Groups of delegates with the same name and unit (diacritics and case ignored)")
     public List<DuplicateGroup> duplicates(@PathParam("sid") long sessionId) {
         return delegates.duplicates(sessionId);
+    }
+
+    @POST
+    @Path("import/preview")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Check a roster file (.xlsx or UTF-8 .csv, part \"file\") row by row; imports nothing")
+    public ImportPreview preview(
+            @PathParam("sid") long sessionId,
+            @RestForm("file") FileUpload file,
+            @RestForm("allowDuplicates") boolean allowDuplicates,
+            @Context HttpHeaders headers) {
+        FileUpload f = requireFile(file);
+        return imports.preview(
+                sessionId,
+                f.fileName(),
+                f.uploadedFile(),
+                allowDuplicates,
+                Messages.pick(headers.getAcceptableLanguages()));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Import a roster file: every row or, with any bad row, nothing (422 listing the rows)")
+    public Response importFile(
+            @PathParam("sid") long sessionId,
+            @RestForm("file") FileUpload file,
+            @RestForm("allowDuplicates") boolean allowDuplicates,
+            @Context HttpHeaders headers) {
+        FileUpload f = requireFile(file);
+        int n = imports.importFile(
+                sessionId,
+                f.fileName(),
+                f.uploadedFile(),
+                allowDuplicates,
+                Messages.pick(headers.getAcceptableLanguages()));
+        return Response.status(201).entity(new ImportResult(n)).build();
+    }
+
+    /** How many delegates an import added. */
+    public record ImportResult(int imported) {}
+
+    private static FileUpload requireFile(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) throw ProblemException.badRequest("import.no-file");
+        return file;
     }
 
     @POST
