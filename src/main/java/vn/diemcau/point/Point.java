@@ -1,14 +1,21 @@
 package vn.diemcau.point;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 @Entity
 @Table(name = "points")
@@ -28,6 +35,17 @@ public class Point extends PanacheEntityBase {
 
     @Column(name = "unit_id")
     public Long unitId;
+
+    /** The session's snapshot of the unit (session_units), which the point shows. */
+    @Column(name = "session_unit_id")
+    public Long sessionUnitId;
+
+    /** Usernames of the operators who run this point. */
+    @ElementCollection
+    @CollectionTable(name = "point_operators", joinColumns = @JoinColumn(name = "point_id"))
+    @Column(name = "username", nullable = false)
+    @Fetch(FetchMode.SUBSELECT)
+    public Set<String> operators = new HashSet<>();
 
     @Column(name = "expected_count", nullable = false)
     public int expectedCount;
