@@ -18,7 +18,8 @@ import vn.diemcau.audit.AuditService;
 import vn.diemcau.common.ImportPreview;
 import vn.diemcau.common.Spreadsheet;
 import vn.diemcau.common.Text;
-import vn.diemcau.point.Point;
+import vn.diemcau.point.PointService;
+import vn.diemcau.point.PointView;
 import vn.diemcau.session.SessionService;
 
 /** Imports a roster from the lists offices keep: all rows or none, after a preview with every problem by row. */
@@ -53,6 +54,9 @@ public class DelegateImport {
     SessionService sessions;
 
     @Inject
+    PointService points;
+
+    @Inject
     AuditService audit;
 
     @Inject
@@ -81,8 +85,8 @@ public class DelegateImport {
     private record Checked(Spreadsheet.Table table, List<Delegate> rows) {}
 
     private Checked check(long sessionId, Spreadsheet.Table table, boolean allowDuplicates) {
-        Map<String, List<Point>> pointsByName =
-                SessionPoints.of(sessionId).stream().collect(Collectors.groupingBy(p -> Text.fold(p.name)));
+        Map<String, List<PointView>> pointsByName =
+                points.list(sessionId).stream().collect(Collectors.groupingBy(p -> Text.fold(p.name())));
         Map<String, Delegate> onRoster = existing(sessionId, table);
         Map<String, Integer> firstLine = new HashMap<>();
         List<Delegate> rows = new ArrayList<>();
@@ -106,10 +110,10 @@ public class DelegateImport {
             if (!Contacts.validEmail(d.email)) l.error("roster.import.email-invalid", d.email);
             String pointName = l.get("pointName");
             if (pointName != null) {
-                List<Point> match = pointsByName.get(Text.fold(pointName));
+                List<PointView> match = pointsByName.get(Text.fold(pointName));
                 if (match == null) l.error("roster.import.point-unknown", pointName);
                 else if (match.size() > 1) l.error("roster.import.point-ambiguous", pointName);
-                else d.pointId = match.get(0).id;
+                else d.pointId = match.get(0).id();
             }
             d.derive();
             if (d.fullName != null) {

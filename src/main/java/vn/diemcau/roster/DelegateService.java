@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,13 +147,8 @@ public class DelegateService {
                 sessionId);
         Map<String, List<Delegate>> groups = twins.stream()
                 .collect(Collectors.groupingBy(Delegate::twinKey, LinkedHashMap::new, Collectors.toList()));
-        Map<Long, String> names = pointNames(twins);
         return groups.entrySet().stream()
-                .map(e -> new DuplicateGroup(
-                        e.getKey(),
-                        e.getValue().stream()
-                                .map(d -> DelegateView.from(d, names.get(d.pointId)))
-                                .toList()))
+                .map(e -> new DuplicateGroup(e.getKey(), views(e.getValue())))
                 .toList();
     }
 
@@ -244,16 +240,18 @@ public class DelegateService {
     }
 
     private DelegateView view(Delegate d) {
-        return DelegateView.from(d, d.pointId == null ? null : points.require(d.sessionId, d.pointId).name);
+        return views(List.of(d)).get(0);
     }
 
-    private static List<DelegateView> views(List<Delegate> ds) {
-        Map<Long, String> names = pointNames(ds);
-        return ds.stream().map(d -> DelegateView.from(d, names.get(d.pointId))).toList();
-    }
-
-    private static Map<Long, String> pointNames(List<Delegate> ds) {
-        return SessionPoints.names(
-                ds.stream().map(d -> d.pointId).filter(Objects::nonNull).collect(Collectors.toSet()));
+    /** Each point looked up once per list (a page holds a few points, the persistence context the rest). */
+    private List<DelegateView> views(List<Delegate> ds) {
+        Map<Long, String> names = new HashMap<>();
+        return ds.stream()
+                .map(d -> DelegateView.from(
+                        d,
+                        d.pointId == null
+                                ? null
+                                : names.computeIfAbsent(d.pointId, id -> points.require(d.sessionId, id).name)))
+                .toList();
     }
 }

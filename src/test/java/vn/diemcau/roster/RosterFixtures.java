@@ -1,14 +1,10 @@
 package vn.diemcau.roster;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.diemcau.point.Point;
-import vn.diemcau.security.OperatorAssignments;
 import vn.diemcau.testing.Tokens;
 
 /** Sessions, points and operator assignments for roster tests, each test making its own. */
@@ -31,32 +27,25 @@ public final class RosterFixtures {
                 .getLong("id");
     }
 
-    /** A point row as the point feature stores it; its endpoints are not on this branch yet. */
     public static long point(long sessionId, String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Point p = new Point();
-            p.sessionId = sessionId;
-            p.name = name;
-            p.createdAt = Instant.now();
-            p.updatedAt = p.createdAt;
-            p.persist();
-            return p.id;
-        });
+        return Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/api/sessions/" + sessionId + "/points")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     public static void assignOperator(String user, long sessionId, long pointId) {
-        OperatorAssignments a =
-                Arc.container().instance(OperatorAssignments.class).get();
-        if (a instanceof TestOperatorAssignments test) {
-            test.assign(Tokens.username(user), sessionId, pointId);
-        } else {
-            Tokens.as(Tokens.ORGANIZER)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("operators", List.of(Tokens.username(user))))
-                    .put("/api/sessions/" + sessionId + "/points/" + pointId + "/operators")
-                    .then()
-                    .statusCode(200);
-        }
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("operators", List.of(Tokens.username(user))))
+                .put("/api/sessions/" + sessionId + "/points/" + pointId + "/operators")
+                .then()
+                .statusCode(200);
     }
 
     public static Map<String, Object> delegate(String fullName, String unitName, Long pointId) {
