@@ -89,6 +89,15 @@ class ParticipantResourceTest {
 
         String renewed = issue(i.sid(), i.did());
         assertNotEquals(i.token(), renewed);
+        // a phone still holding the dead cookie opens the new link, and can always sign out
+        given().cookie(COOKIE, i.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", renewed))
+                .post("/api/participant/session")
+                .then()
+                .statusCode(200)
+                .cookie(COOKIE, renewed);
+        given().cookie(COOKIE, i.token()).post("/api/participant/logout").then().statusCode(204);
         given().header("Authorization", "Invitation " + renewed)
                 .get("/api/participant/me")
                 .then()
