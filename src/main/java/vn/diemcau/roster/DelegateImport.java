@@ -1,5 +1,6 @@
 package vn.diemcau.roster;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -72,6 +73,8 @@ public class DelegateImport {
 
     /** Writes every row of a clean file, or nothing: 422 with one error per bad row otherwise. */
     @Transactional
+    // 20,000 rows on a busy server may outlast the default 60 s
+    @TransactionConfiguration(timeout = 600)
     public int importFile(long sessionId, String fileName, Path file, boolean allowDuplicates, Locale locale) {
         sessions.requireEditable(sessionId);
         Checked c = check(sessionId, Spreadsheet.read(fileName, file, COLUMNS, REQUIRED), allowDuplicates);
