@@ -50,14 +50,11 @@ public class ParticipantResource {
     @Operation(summary = "Open an invitation: checks the token and sets the participant cookie")
     public Response open(@Valid @NotNull ParticipantSessionRequest request) {
         ParticipantView v = participants.open(request.token());
-        Instant until = v.session().endsAt() == null
-                ? Instant.now(clock).plus(UNDATED)
-                : v.session().endsAt().plus(AFTER_END);
-        long maxAge = Math.max(
-                Duration.ofDays(1).toSeconds(),
-                Duration.between(Instant.now(clock), until).toSeconds());
         return Response.ok(v)
-                .cookie(cookie(request.token().strip(), (int) Math.min(maxAge, Integer.MAX_VALUE)))
+                .cookie(cookie(
+                        request.token().strip(),
+                        maxAge(Instant.now(clock), v.session().endsAt()),
+                        secureCookie))
                 .build();
     }
 
@@ -74,15 +71,23 @@ public class ParticipantResource {
     @PermitAll
     @Operation(summary = "Forget the invitation on this device (clears the cookie)")
     public Response logout() {
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent().cookie(cookie("", 0, secureCookie)).build();
     }
 
-    private NewCookie cookie(String value, int maxAge) {
+    /** Seconds the cookie lives: until a month after the session ends (at least a day), or half a year if undated. */
+    static int maxAge(Instant now, Instant sessionEnd) {
+        Instant until = sessionEnd == null ? now.plus(UNDATED) : sessionEnd.plus(AFTER_END);
+        long seconds = Math.max(
+                Duration.ofDays(1).toSeconds(), Duration.between(now, until).toSeconds());
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
+    }
+
+    static NewCookie cookie(String value, int maxAge, boolean secure) {
         return new NewCookie.Builder(InvitationAuthenticationMechanism.COOKIE)
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .secure(secureCookie)
+                .secure(secure)
                 .sameSite(NewCookie.SameSite.LAX)
                 .maxAge(maxAge)
                 .build();

@@ -25,7 +25,7 @@ import vn.diemcau.session.SessionService;
 
 /** Imports a roster from the lists offices keep: all rows or none, after a preview with every problem by row. */
 @ApplicationScoped
-public class DelegateImport {
+class DelegateImport {
     /** Canonical field → the headers offices use for it (first one named in messages). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
