@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
 import vn.diemcau.common.Text;
 
 @Entity
@@ -94,6 +95,6 @@ public class Delegate extends PanacheEntityBase {
     static byte[] sortKey(String fullName) {
         byte[] key = Text.nameSortKey(fullName);
         // The column holds 1024 bytes; a longer key only loses order among names sharing a long prefix.
-        return key.length <= 1024 ? key : java.util.Arrays.copyOf(key, 1024);
+        return key.length <= 1024 ? key : Arrays.copyOf(key, 1024);
     }
 }

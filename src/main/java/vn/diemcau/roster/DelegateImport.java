@@ -23,7 +23,10 @@ import vn.diemcau.point.PointService;
 import vn.diemcau.point.PointView;
 import vn.diemcau.session.SessionService;
 
-/** Imports a roster from the lists offices keep: all rows or none, after a preview with every problem by row. */
+/**
+ * Imports a roster from the lists offices keep: all rows or none, after a preview with every problem
+ * by row. Both run with a long transaction timeout: 20,000 rows on a busy server may outlast 60 s.
+ */
 @ApplicationScoped
 class DelegateImport {
     /** Canonical field → the headers offices use for it (first one named in messages). */
@@ -64,6 +67,7 @@ class DelegateImport {
     Clock clock;
 
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public ImportPreview preview(long sessionId, String fileName, Path file, boolean allowDuplicates, Locale locale) {
         sessions.requireEditable(sessionId);
         return check(sessionId, Spreadsheet.read(fileName, file, COLUMNS, REQUIRED), allowDuplicates)
@@ -73,7 +77,6 @@ class DelegateImport {
 
     /** Writes every row of a clean file, or nothing: 422 with one error per bad row otherwise. */
     @Transactional
-    // 20,000 rows on a busy server may outlast the default 60 s
     @TransactionConfiguration(timeout = 600)
     public int importFile(long sessionId, String fileName, Path file, boolean allowDuplicates, Locale locale) {
         sessions.requireEditable(sessionId);
