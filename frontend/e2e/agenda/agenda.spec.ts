@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { createSession, shot, signIn, unique } from '../support/helpers'
+import { createSession, shot, signIn, unique, statusMessage } from '../support/helpers'
 
 test('organizer builds an agenda whose times follow on, and reorders it with the buttons', async ({
   page,
@@ -35,7 +35,7 @@ test('organizer builds an agenda whose times follow on, and reorders it with the
 
   // Reorder with the keyboard-accessible buttons: discussion moves above the regulation talk.
   await page.getByRole('button', { name: 'Chuyển “Thảo luận tại các điểm cầu” lên' }).click()
-  await expect(page.getByRole('status')).toContainText('ở vị trí 2')
+  await expect(statusMessage(page)).toContainText('ở vị trí 2')
   await expect(agenda.nth(1)).toContainText('Thảo luận tại các điểm cầu')
   await expect(agenda.nth(1).locator('.agenda-time')).toContainText('08:15–08:45')
   await expect(agenda.nth(2)).toContainText('Quán triệt Quy định 126-QĐ/TW')

@@ -33,7 +33,7 @@ test('a delegate opens the invitation link and sees their own session on a phone
   const link = dialog.getByLabel('Đường dẫn mời')
   await expect(link).toHaveValue(/\/i\/\S+$/)
   const url = new URL(await link.inputValue())
-  await dialog.getByRole('button', { name: 'Đóng' }).click()
+  await dialog.locator('.dialog-actions').getByRole('button', { name: 'Đóng' }).click()
   await expect(page.getByRole('button', { name: `Sao chép link mời: ${name}` })).toBeVisible()
 
   // The delegate: another browser, no account, a phone-sized screen.

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { createSession, createUnitTree, shot, signIn, unique } from '../support/helpers'
+import {
+  createSession,
+  createUnitTree,
+  shot,
+  signIn,
+  unique,
+  statusMessage,
+} from '../support/helpers'
 
 test('organizer adds points: main hall listed first, then the districts in bulk', async ({
   page,
@@ -48,7 +55,7 @@ test('organizer adds points: main hall listed first, then the districts in bulk'
   await dialog.getByLabel('Cấp của các điểm cầu').selectOption('DISTRICT')
   await expect(dialog.getByText('Sẽ tạo tối đa 1 điểm cầu')).toBeVisible()
   await dialog.getByRole('button', { name: 'Tạo điểm cầu' }).click()
-  await expect(page.getByRole('status')).toContainText('Đã tạo 1 điểm cầu, bỏ qua 1 đơn vị đã có.')
+  await expect(statusMessage(page)).toContainText('Đã tạo 1 điểm cầu, bỏ qua 1 đơn vị đã có.')
   await expect(rows).toHaveCount(3)
   await expect(rows.first()).toContainText(hall)
   await expect(page.getByRole('row').filter({ hasText: districts[1]!.name })).toBeVisible()

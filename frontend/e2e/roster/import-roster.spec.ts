@@ -9,6 +9,7 @@ import {
   shot,
   signIn,
   unique,
+  statusMessage,
 } from '../support/helpers'
 
 /** A CSV as an office exports it: UTF-8, a title row above the Vietnamese header. */
@@ -71,11 +72,11 @@ test('organizer imports a roster CSV, finds a name without diacritics, and sees 
   const importButton = page.getByRole('button', { name: 'Nhập', exact: true })
   await expect(importButton).toBeEnabled()
   await importButton.click()
-  await expect(page.getByRole('status')).toContainText('Đã nhập 3 đại biểu.')
+  await expect(statusMessage(page)).toContainText('Đã nhập 3 đại biểu.')
 
-  const roster = page.locator('table.table-cards')
+  const roster = page.getByRole('table', { name: 'Danh sách đại biểu' })
   for (const p of people) await expect(roster).toContainText(p[0]!)
-  await expect(page.getByText('3 đại biểu')).toBeVisible()
+  await expect(page.getByText('3 đại biểu', { exact: true })).toBeVisible()
 
   // Typed without diacritics, still found.
   await page.getByLabel('Tìm họ tên (gõ không dấu cũng được)').fill(`nguyen huu quat ${tag}`)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { shot, signIn, unique } from '../support/helpers'
+import { shot, signIn, unique, statusMessage } from '../support/helpers'
 
 test('organizer signs in, creates a session with a Vietnamese title, edits and schedules it', async ({
   page,
@@ -37,7 +37,7 @@ test('organizer signs in, creates a session with a Vietnamese title, edits and s
   await page.getByLabel('Tên hội nghị').fill(edited)
   await page.getByLabel('Mô tả').fill('Quán triệt Quy định 126-QĐ/TW và Hướng dẫn 19-HD/BTCTW.')
   await page.getByRole('button', { name: 'Lưu' }).click()
-  await expect(page.getByRole('status')).toContainText('Đã lưu.')
+  await expect(statusMessage(page)).toContainText('Đã lưu.')
   await expect(page.getByRole('heading', { level: 1, name: edited })).toBeVisible()
 
   await page.getByRole('button', { name: 'Lên lịch' }).click()

@@ -110,3 +110,8 @@ export async function createPoint(
     ...body,
   })
 }
+
+/** The app's one polite live region (toasts such as "Đã lưu."). */
+export function statusMessage(page: Page) {
+  return page.locator('.status-region')
+}

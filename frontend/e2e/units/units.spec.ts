@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RUN, shot, signIn, unique } from '../support/helpers'
+import { RUN, shot, signIn, unique, statusMessage } from '../support/helpers'
 
 test('organizer keeps the unit tree: add, add below, find without diacritics, retire, restore, import', async ({
   page,
@@ -68,7 +68,7 @@ test('organizer keeps the unit tree: add, add below, find without diacritics, re
   await page.getByRole('button', { name: 'Kiểm tra tệp' }).click()
   await expect(page.getByText('Tổng 2 dòng: 2 hợp lệ, 0 lỗi.')).toBeVisible()
   await page.getByRole('button', { name: 'Nhập', exact: true }).click()
-  await expect(page.getByRole('status')).toContainText('Đã nhập: 2 đơn vị mới')
+  await expect(statusMessage(page)).toContainText('Đã nhập: 2 đơn vị mới')
   await search.fill(`xa cu le ${RUN}`)
   await expect(found).toContainText(`${province} › Huyện Na Rì ${RUN} › Xã Cư Lễ ${RUN}`)
 

@@ -103,8 +103,11 @@ export const api = {
         body,
         query: { allowDuplicate: allowDuplicate || undefined },
       }),
-    update: (sid: number, did: number, body: DelegateRequest) =>
-      request<DelegateView>('PUT', `/api/sessions/${sid}/delegates/${did}`, { body }),
+    update: (sid: number, did: number, body: DelegateRequest, allowDuplicate = false) =>
+      request<DelegateView>('PUT', `/api/sessions/${sid}/delegates/${did}`, {
+        body,
+        query: { allowDuplicate: allowDuplicate || undefined },
+      }),
     remove: (sid: number, did: number) =>
       request<void>('DELETE', `/api/sessions/${sid}/delegates/${did}`),
     duplicates: (sid: number) =>

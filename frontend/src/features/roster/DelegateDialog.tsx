@@ -63,7 +63,7 @@ export function DelegateDialog({ sessionId, delegate, points, onClose, onSaved }
     try {
       onSaved(
         delegate
-          ? await api.delegates.update(sessionId, delegate.id, body())
+          ? await api.delegates.update(sessionId, delegate.id, body(), allowDuplicate)
           : await api.delegates.create(sessionId, body(), allowDuplicate),
       )
     } catch (err) {

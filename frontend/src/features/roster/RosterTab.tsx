@@ -141,7 +141,11 @@ export function RosterTab({ session, readOnly }: Props) {
       )}
       {data && data.items.length > 0 && (
         <div className="table-wrap">
-          <table className="table table-cards" aria-busy={delegates.loading}>
+          <table
+            className="table table-cards"
+            aria-label={t('roster.title')}
+            aria-busy={delegates.loading}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('roster.col.name')}</th>
