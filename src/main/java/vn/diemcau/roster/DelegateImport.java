@@ -28,7 +28,7 @@ import vn.diemcau.session.SessionService;
  * by row. Both run with a long transaction timeout: 20,000 rows on a busy server may outlast 60 s.
  */
 @ApplicationScoped
-class DelegateImport {
+public class DelegateImport {
     /** Canonical field → the headers offices use for it (first one named in messages). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 

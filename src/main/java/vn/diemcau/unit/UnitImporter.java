@@ -30,7 +30,7 @@ import vn.diemcau.common.Text;
  * always creates a unit. Parents are written before children whatever the order of the rows.
  */
 @ApplicationScoped
-class UnitImporter {
+public class UnitImporter {
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
