@@ -1,3 +1,4 @@
+import { ApiError } from '../api/client'
 import type { FieldError } from '../api/types'
 import { useI18n } from '../i18n'
 import { errorText } from './errors'
@@ -12,6 +13,8 @@ interface Props {
 export function ProblemBanner({ error, extra = [], onRetry }: Props) {
   const { t } = useI18n()
   if (!error) return null
+  // Trying again only helps when the network or the server failed, not when the request was refused.
+  const retryable = !(error instanceof ApiError) || error.status === 0 || error.status >= 500
   return (
     <div className="banner banner-error" role="alert">
       <p>{errorText(error, t)}</p>
@@ -25,7 +28,7 @@ export function ProblemBanner({ error, extra = [], onRetry }: Props) {
           ))}
         </ul>
       )}
-      {onRetry && (
+      {onRetry && retryable && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('common.retry')}
         </button>
