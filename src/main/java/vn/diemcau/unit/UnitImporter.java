@@ -30,7 +30,7 @@ import vn.diemcau.common.Text;
  * always creates a unit. Parents are written before children whatever the order of the rows.
  */
 @ApplicationScoped
-class UnitImporter {
+public class UnitImporter {
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
@@ -52,14 +52,21 @@ class UnitImporter {
 
     @Transactional
     public ImportPreview preview(FileUpload file, Locale locale) {
-        return plan(file).table.preview(locale);
+        if (file == null) throw ProblemException.badRequest("import.no-file");
+        return plan(file.fileName(), file.uploadedFile()).table.preview(locale);
     }
 
+    public UnitImportResult importFile(FileUpload file, Locale locale) {
+        if (file == null) throw ProblemException.badRequest("import.no-file");
+        return importFile(file.fileName(), file.uploadedFile(), locale);
+    }
+
+    /** The same import from a file on disk (the demo data, scripts). */
     @Transactional
     // Thousands of rows (a province has ~2,000 points) outlast the default 60 s on a busy server.
     @TransactionConfiguration(timeout = 600)
-    public UnitImportResult importFile(FileUpload file, Locale locale) {
-        Plan plan = plan(file);
+    public UnitImportResult importFile(String fileName, java.nio.file.Path file, Locale locale) {
+        Plan plan = plan(fileName, file);
         plan.table.requireValid(locale);
         return apply(plan);
     }
@@ -70,9 +77,8 @@ class UnitImporter {
 
     private record Plan(Spreadsheet.Table table, List<Entry> entries, Map<String, Unit> known, boolean hasParents) {}
 
-    private Plan plan(FileUpload file) {
-        if (file == null) throw ProblemException.badRequest("import.no-file");
-        Spreadsheet.Table table = Spreadsheet.read(file.fileName(), file.uploadedFile(), COLUMNS, REQUIRED);
+    private Plan plan(String fileName, java.nio.file.Path file) {
+        Spreadsheet.Table table = Spreadsheet.read(fileName, file, COLUMNS, REQUIRED);
         boolean hasParents = table.columns().containsKey("parentCode");
         Map<String, Unit> known = new HashMap<>();
         Map<Long, Unit> ids = new HashMap<>();

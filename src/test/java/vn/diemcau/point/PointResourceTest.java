@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -210,7 +211,14 @@ class PointResourceTest {
     void deletingAPointWithDelegatesNeedsForce() {
         long sid = session("Có đại biểu " + uid());
         long pid = create(sid, Map.of("name", "Điểm cầu đông người")).getLong("id");
-        FakePointUsage.COUNTS.put(pid, 3L);
+        for (String name : List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")) {
+            Tokens.as(Tokens.ORGANIZER)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("fullName", name, "unitName", "Huyện Gio Linh", "pointId", pid))
+                    .post("/api/sessions/" + sid + "/delegates")
+                    .then()
+                    .statusCode(201);
+        }
         assertEquals(3, list(sid).getInt("[0].delegateCount"));
         Tokens.as(Tokens.ORGANIZER)
                 .delete("/api/sessions/" + sid + "/points/" + pid)
@@ -230,7 +238,13 @@ class PointResourceTest {
                 List.of(new PointDeleted(sid, pid)),
                 PointEvents.DELETED.stream().filter(e -> e.pointId() == pid).toList());
         assertEquals(0, list(sid).getList("id").size());
-        FakePointUsage.COUNTS.remove(pid);
+        // The delegates stay on the roster, now without a point.
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + sid + "/delegates")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.pointId", everyItem(nullValue()));
     }
 
     @Test

@@ -223,6 +223,41 @@ class SessionResourceTest {
     }
 
     @Test
+    void hostUnitIsSnapshottedAndCannotBeDeletedWhileItHostsASession() {
+        String name = "Ban Tổ chức Tỉnh ủy " + UUID.randomUUID();
+        long unitId = Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "level", "PARTY_COMMITTEE"))
+                .post("/api/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        var b = new java.util.HashMap<>(body("Hội nghị của " + name));
+        b.put("hostUnitId", unitId);
+        long id = Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(b)
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .body("hostUnitName", equalTo(name))
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name + " (đổi tên)", "level", "PARTY_COMMITTEE", "version", 0))
+                .put("/api/units/" + unitId)
+                .then()
+                .statusCode(200);
+        Tokens.as(Tokens.ORGANIZER).get("/api/sessions/" + id).then().body("hostUnitName", equalTo(name));
+        Tokens.as(Tokens.ORGANIZER).delete("/api/units/" + unitId).then().statusCode(409);
+        Tokens.as(Tokens.ORGANIZER).get("/api/units/" + unitId).then().statusCode(200);
+    }
+
+    @Test
     void meTellsWhoIsCalling() {
         given().get("/api/me").then().statusCode(200).body("authenticated", equalTo(false));
         Tokens.as(Tokens.OPERATOR1)
