@@ -412,6 +412,54 @@ class LiveSocketTest {
         Tokens.as(Tokens.ORGANIZER).get("/api/sessions/" + a.sessionId).then().body("status", equalTo("SCHEDULED"));
     }
 
+    @Test
+    void participantsFollowTheirOwnSessionWithTheirInvitation() {
+        LiveFixture a = LiveFixture.scheduled();
+        LiveFixture b = LiveFixture.scheduled();
+        String token = invitation(a, "Nguyễn Hữu Quất");
+        try (WsClient byHeader = WsClient.connect(
+                        vertx, base, a.sessionId, Map.of("Authorization", "Invitation " + token), null);
+                WsClient byCookie =
+                        WsClient.connect(vertx, base, a.sessionId, Map.of("Cookie", "dc_invitation=" + token), null)) {
+            assertEquals(
+                    3,
+                    byHeader.awaitType("live.snapshot").getJsonArray("agenda").size());
+            byCookie.awaitType("live.snapshot");
+            // Participants follow; they do not drive.
+            String cmd = id();
+            byHeader.send(WsClient.command("session.start", cmd));
+            assertEquals("forbidden", byHeader.awaitAnswer(cmd).getString("code"));
+            command(a, Map.of("type", "session.start", "commandId", id()));
+            byCookie.awaitType("session.started");
+        }
+        WsClient elsewhere =
+                WsClient.connect(vertx, base, b.sessionId, Map.of("Authorization", "Invitation " + token), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> elsewhere.closeCode != null);
+        assertEquals((short) LiveSocket.CLOSE_FORBIDDEN, elsewhere.closeCode);
+        elsewhere.close();
+        assertEquals(
+                401,
+                WsClient.refusedStatus(vertx, base, a.sessionId, Map.of("Authorization", "Invitation not-a-token")));
+    }
+
+    static String invitation(LiveFixture f, String fullName) {
+        long delegate = Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("fullName", fullName + " " + LiveFixture.uid(), "pointId", f.point1))
+                .post("/api/sessions/" + f.sessionId + "/delegates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        return Tokens.as(Tokens.ORGANIZER)
+                .post("/api/sessions/" + f.sessionId + "/delegates/" + delegate + "/invitation")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
+    }
+
     static void ok(WsClient c, JsonObject command) {
         c.send(command);
         JsonObject answer;
