@@ -442,6 +442,63 @@ class LiveSocketTest {
                 WsClient.refusedStatus(vertx, base, a.sessionId, Map.of("Authorization", "Invitation not-a-token")));
     }
 
+    @Test
+    void aSignedInBrowserConnectsWithItsSessionCookie() {
+        LiveFixture f = LiveFixture.scheduled();
+        String cookies = BrowserSignIn.cookieHeader("organizer");
+        assertTrue(cookies.contains("q_session_web"), cookies);
+        try (WsClient browser = WsClient.connect(vertx, base, f.sessionId, Map.of("Cookie", cookies), null)) {
+            assertEquals(
+                    f.sessionId,
+                    browser.awaitType("live.snapshot").getJsonObject("session").getLong("id"));
+            ok(browser, WsClient.command("session.start", id()));
+            browser.awaitType("session.started");
+        }
+    }
+
+    @Test
+    void badCommandsAreRefusedClearlyAndChangeNothing() {
+        LiveFixture f = LiveFixture.scheduled();
+        String url = "/api/sessions/" + f.sessionId + "/live/commands";
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "session.start"))
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("live.command-id-required"));
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
+                .body(Map.of("type", "session.explode", "commandId", id()))
+                .post(url)
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("live.bad-message"))
+                .body("detail", equalTo("The message is not valid."));
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "agenda.reorder", "commandId", id(), "itemIds", List.of(f.items.get(0))))
+                .post(url)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("live.session-not-live"));
+        try (WsClient hall = connect(f, Tokens.ORGANIZER)) {
+            hall.awaitType("live.snapshot");
+            hall.ws.writeTextMessage("not json");
+            assertEquals("live.bad-message", hall.awaitType("live.rejected").getString("code"));
+            String cmd = id();
+            hall.send(WsClient.command("point.report_trouble", cmd, "pointId", f.point1));
+            assertEquals("point.trouble-kind-required", hall.awaitAnswer(cmd).getString("code"));
+        }
+        Tokens.as(Tokens.ORGANIZER).get("/api/sessions/" + f.sessionId).then().body("status", equalTo("SCHEDULED"));
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + f.sessionId + "/live")
+                .then()
+                .body("points[1].status", equalTo("NOT_JOINED"))
+                .body("points[1].trouble", org.hamcrest.Matchers.nullValue());
+    }
+
     static String invitation(LiveFixture f, String fullName) {
         long delegate = Tokens.as(Tokens.ORGANIZER)
                 .contentType(ContentType.JSON)
