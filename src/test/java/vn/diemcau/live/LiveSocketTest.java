@@ -499,6 +499,19 @@ class LiveSocketTest {
                 .body("points[1].trouble", org.hamcrest.Matchers.nullValue());
     }
 
+    @Test
+    void aClientThatCannotSetHeadersMayCarryItsTokenInTheSubprotocol() {
+        LiveFixture f = LiveFixture.scheduled();
+        List<String> offer = List.of(
+                "bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + Tokens.of(Tokens.OBSERVER));
+        try (WsClient c = WsClient.connect(vertx, base, f.sessionId, Map.of(), null, offer)) {
+            assertEquals(
+                    f.sessionId,
+                    c.awaitType("live.snapshot").getJsonObject("session").getLong("id"));
+            assertEquals("bearer-token-carrier", c.ws.subProtocol());
+        }
+    }
+
     static String invitation(LiveFixture f, String fullName) {
         long delegate = Tokens.as(Tokens.ORGANIZER)
                 .contentType(ContentType.JSON)

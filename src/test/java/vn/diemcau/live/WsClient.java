@@ -40,12 +40,23 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(Vertx vertx, URL base, long sessionId, Map<String, String> headers, String query) {
+        return connect(vertx, base, sessionId, headers, query, List.of());
+    }
+
+    static WsClient connect(
+            Vertx vertx,
+            URL base,
+            long sessionId,
+            Map<String, String> headers,
+            String query,
+            List<String> subprotocols) {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions o = new WebSocketConnectOptions()
                 .setHost(base.getHost())
                 .setPort(base.getPort())
                 .setURI("/live/sessions/" + sessionId + (query == null ? "" : "?" + query));
         headers.forEach(o::addHeader);
+        subprotocols.forEach(o::addSubProtocol);
         try {
             WebSocket ws =
                     client.connect(o).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
