@@ -112,6 +112,18 @@ class LiveSocketTest {
             assertEquals(5, extended.getInteger("minutes"));
             assertEquals(15, extended.getJsonObject("item").getInteger("durationMinutes"));
 
+            // The pending items change places; all of them must be named, each once.
+            String partial = id();
+            hall.send(WsClient.command("agenda.reorder", partial, "itemIds", List.of(i3)));
+            assertEquals("agenda.order-mismatch", hall.awaitAnswer(partial).getString("code"));
+            ok(hall, WsClient.command("agenda.reorder", id(), "itemIds", List.of(i3, i2)));
+            JsonObject reordered = point.awaitType("agenda.reordered");
+            assertEquals(
+                    List.of(i1, i3, i2),
+                    reordered.getJsonArray("items").stream()
+                            .map(o -> ((JsonObject) o).getLong("id"))
+                            .toList());
+
             // Starting the next item finishes the running one: only one item is ever ACTIVE.
             ok(hall, WsClient.command("agenda.start_item", id(), "itemId", i2));
             JsonObject finished = point.awaitType("agenda.item_finished").getJsonObject("item");
@@ -142,25 +154,27 @@ class LiveSocketTest {
                             "session.started",
                             "agenda.item_started",
                             "agenda.item_extended",
+                            "agenda.reordered",
                             "agenda.item_finished",
                             "agenda.item_started",
                             "agenda.item_skipped"),
-                    types.subList(0, 6));
+                    types.subList(0, 7));
             assertSeqsConsecutive(point.events());
         }
         Tokens.as(Tokens.ORGANIZER)
                 .get("/api/sessions/" + f.sessionId + "/agenda")
                 .then()
-                .body("status", contains("DONE", "DONE", "SKIPPED"))
-                .body("durationMinutes", contains(15, 45, 30));
+                .body("id", contains((int) i1, (int) i3, (int) i2))
+                .body("status", contains("DONE", "SKIPPED", "DONE"))
+                .body("durationMinutes", contains(15, 30, 45));
         Tokens.as(Tokens.ORGANIZER)
                 .get("/api/sessions/" + f.sessionId + "/live")
                 .then()
                 .statusCode(200)
                 .body("session.status", equalTo("ENDED"))
-                .body("agenda[1].actualStart", org.hamcrest.Matchers.notNullValue())
-                .body("agenda[1].actualEnd", org.hamcrest.Matchers.notNullValue())
-                .body("agenda[2].actualStart", org.hamcrest.Matchers.nullValue());
+                .body("agenda[2].actualStart", org.hamcrest.Matchers.notNullValue())
+                .body("agenda[2].actualEnd", org.hamcrest.Matchers.notNullValue())
+                .body("agenda[1].actualStart", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
