@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 @QuarkusTest
@@ -27,22 +28,11 @@ class AgendaResourceTest {
 
     /** A session on 3 Dec 2026, 08:00–11:30 Hanoi time (01:00–04:30 UTC), or without times. */
     static long session(boolean withTimes) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("title", "Hội nghị tập huấn công tác bảo vệ chính trị nội bộ " + UUID.randomUUID());
-        b.put("kind", "TRAINING");
-        if (withTimes) {
-            b.put("startsAt", "2026-12-03T08:00:00+07:00");
-            b.put("endsAt", "2026-12-03T11:30:00+07:00");
-        }
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(b)
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.session(
+                "Hội nghị tập huấn công tác bảo vệ chính trị nội bộ " + UUID.randomUUID(),
+                "TRAINING",
+                withTimes ? "2026-12-03T08:00:00+07:00" : null,
+                withTimes ? "2026-12-03T11:30:00+07:00" : null);
     }
 
     static Map<String, Object> item(String title, String plannedStart, int minutes) {

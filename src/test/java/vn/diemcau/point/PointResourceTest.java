@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 @QuarkusTest
@@ -31,32 +32,11 @@ class PointResourceTest {
     }
 
     static long session(String title) {
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(Map.of("title", title, "kind", "CONFERENCE"))
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.session(title, "CONFERENCE", null, null);
     }
 
     static long unit(Long parentId, String name, String level) {
-        Map<String, Object> b = new HashMap<>();
-        b.put("parentId", parentId);
-        b.put("code", "U" + uid());
-        b.put("name", name);
-        b.put("level", level);
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(b)
-                .post("/api/units")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.unit(parentId, "U" + uid(), name, level);
     }
 
     static void editUnit(long id, Long parentId, String name, String level) {

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 /** Sessions, points and operator assignments for roster tests, each test making its own. */
@@ -12,31 +13,11 @@ public final class RosterFixtures {
     private RosterFixtures() {}
 
     public static long session(String title) {
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "title", title,
-                        "kind", "CONFERENCE",
-                        "startsAt", "2026-12-03T08:00:00+07:00",
-                        "endsAt", "2026-12-03T11:30:00+07:00"))
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.session(title, "CONFERENCE", "2026-12-03T08:00:00+07:00", "2026-12-03T11:30:00+07:00");
     }
 
     public static long point(long sessionId, String name) {
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", name))
-                .post("/api/sessions/" + sessionId + "/points")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.create("/api/sessions/" + sessionId + "/points", Map.of("name", name));
     }
 
     public static void assignOperator(String user, long sessionId, long pointId) {

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 @QuarkusTest
@@ -27,15 +28,7 @@ class SessionResourceTest {
     }
 
     static long create(String title) {
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(body(title))
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.create("/api/sessions", body(title));
     }
 
     @Test

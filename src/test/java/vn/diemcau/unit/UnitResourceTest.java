@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 @QuarkusTest
@@ -37,20 +38,7 @@ class UnitResourceTest {
     }
 
     static long create(Long parentId, String code, String name, String level) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("parentId", parentId);
-        body.put("code", code);
-        body.put("name", name);
-        body.put("level", level);
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/units")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.unit(parentId, code, name, level);
     }
 
     static JsonPath get(long id) {

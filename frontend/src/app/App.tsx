@@ -1,0 +1,38 @@
+import { Navigate, Route, Routes } from 'react-router'
+import { InvitePage } from '../features/participant/InvitePage'
+import { ParticipantPage } from '../features/participant/ParticipantPage'
+import { SessionEditor } from '../features/sessions/SessionEditor'
+import { SessionListPage } from '../features/sessions/SessionListPage'
+import { UnitsPage } from '../features/units/UnitsPage'
+import { useI18n } from '../i18n'
+import { Link } from 'react-router'
+import { StaffShell } from './StaffShell'
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/i/:token" element={<InvitePage />} />
+      <Route path="/p" element={<ParticipantPage />} />
+      <Route element={<StaffShell />}>
+        <Route index element={<Navigate to="/sessions" replace />} />
+        <Route path="/sessions" element={<SessionListPage />} />
+        <Route path="/sessions/new" element={<SessionEditor />} />
+        <Route path="/sessions/:id/:tab?" element={<SessionEditor />} />
+        <Route path="/units" element={<UnitsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}
+
+function NotFound() {
+  const { t } = useI18n()
+  return (
+    <div className="page">
+      <h1>{t('app.notFound')}</h1>
+      <p>
+        <Link to="/sessions">{t('app.backHome')}</Link>
+      </p>
+    </div>
+  )
+}

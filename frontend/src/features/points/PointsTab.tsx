@@ -1,0 +1,160 @@
+import { useState } from 'react'
+import { api } from '../../api'
+import type { PointView, SessionView } from '../../api/types'
+import { useI18n } from '../../i18n'
+import { useLoad } from '../../lib/hooks'
+import { ConfirmDialog } from '../../ui/Dialog'
+import { ProblemBanner } from '../../ui/ProblemBanner'
+import { useStatus } from '../../ui/Status'
+import { BulkDialog } from './BulkDialog'
+import { PointDialog } from './PointDialog'
+
+interface Props {
+  session: SessionView
+  readOnly: boolean
+}
+
+export function PointsTab({ session, readOnly }: Props) {
+  const { t } = useI18n()
+  const { announce } = useStatus()
+  const points = useLoad(() => api.points.list(session.id), String(session.id))
+  const [editing, setEditing] = useState<PointView | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<PointView | null>(null)
+  const [bulk, setBulk] = useState(false)
+  const list = points.data ?? []
+
+  return (
+    <div className="stack">
+      <div className="section-head">
+        <h2>{t('points.title')}</h2>
+        <span className="muted">{points.data && t('points.count', { count: list.length })}</span>
+        {!readOnly && (
+          <div className="section-actions">
+            <button type="button" className="btn" onClick={() => setBulk(true)}>
+              {t('points.bulk')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+              + {t('points.add')}
+            </button>
+          </div>
+        )}
+      </div>
+      <ProblemBanner error={points.error} onRetry={points.reload} />
+      {points.data && list.length === 0 && <p className="empty">{t('points.empty')}</p>}
+      {list.length > 0 && (
+        <div className="table-wrap">
+          <table className="table table-cards">
+            <thead>
+              <tr>
+                <th scope="col">{t('points.col.name')}</th>
+                <th scope="col">{t('points.col.unit')}</th>
+                <th scope="col" className="num">
+                  {t('points.col.expected')}
+                </th>
+                <th scope="col" className="num">
+                  {t('points.col.delegates')}
+                </th>
+                <th scope="col">{t('points.col.operators')}</th>
+                {!readOnly && <th scope="col">{t('common.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((p) => (
+                <tr key={p.id} className={p.mainHall ? 'row-main' : undefined}>
+                  <td data-label={t('points.col.name')}>
+                    <span className="row-title">{p.name}</span>
+                    {p.mainHall && (
+                      <span className="badge badge-main">{t('points.mainHallBadge')}</span>
+                    )}
+                  </td>
+                  <td data-label={t('points.col.unit')}>
+                    {p.unitPath ?? p.unitName ?? t('common.none')}
+                  </td>
+                  <td data-label={t('points.col.expected')} className="num">
+                    {p.expectedCount ?? t('common.none')}
+                  </td>
+                  <td data-label={t('points.col.delegates')} className="num">
+                    {p.delegateCount}
+                  </td>
+                  <td data-label={t('points.col.operators')}>
+                    {p.operators.length ? p.operators.join(', ') : t('common.none')}
+                  </td>
+                  {!readOnly && (
+                    <td data-label={t('common.actions')} className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setEditing(p)}
+                        aria-label={`${t('common.edit')}: ${p.name}`}
+                      >
+                        {t('common.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger-outline"
+                        onClick={() => setDeleting(p)}
+                        aria-label={`${t('common.delete')}: ${p.name}`}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {editing && (
+        <PointDialog
+          sessionId={session.id}
+          point={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            announce(t('common.saved'))
+            points.reload()
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('points.deleteConfirm.title')}
+          body={
+            <p>
+              {deleting.delegateCount > 0
+                ? t('points.deleteForce.body', {
+                    name: deleting.name,
+                    count: deleting.delegateCount,
+                  })
+                : t('points.deleteConfirm.body', { name: deleting.name })}
+            </p>
+          }
+          confirmLabel={t('common.delete')}
+          danger
+          onConfirm={async () => {
+            await api.points.remove(session.id, deleting.id, deleting.delegateCount > 0)
+            announce(t('common.deleted'))
+            points.reload()
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+      {bulk && (
+        <BulkDialog
+          sessionId={session.id}
+          points={list}
+          onClose={() => setBulk(false)}
+          onDone={(result) => {
+            setBulk(false)
+            announce(
+              t('points.bulk.done', { created: result.created.length, skipped: result.skipped }),
+            )
+            points.reload()
+          }}
+        />
+      )}
+    </div>
+  )
+}

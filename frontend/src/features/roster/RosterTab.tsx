@@ -1,0 +1,248 @@
+import { useState } from 'react'
+import { api } from '../../api'
+import type { DelegateView, SessionView } from '../../api/types'
+import { useAuth } from '../../app/auth'
+import { useI18n } from '../../i18n'
+import { useDebounced, useLoad } from '../../lib/hooks'
+import { ConfirmDialog } from '../../ui/Dialog'
+import { ImportPreview } from '../../ui/ImportPreview'
+import { Pager } from '../../ui/Pager'
+import { ProblemBanner } from '../../ui/ProblemBanner'
+import { useStatus } from '../../ui/Status'
+import { DelegateDialog } from './DelegateDialog'
+import { InvitationDialog } from './InvitationDialog'
+
+const PAGE_SIZE = 50
+
+interface Props {
+  session: SessionView
+  readOnly: boolean
+}
+
+export function RosterTab({ session, readOnly }: Props) {
+  const { t } = useI18n()
+  const { canEdit } = useAuth()
+  const { announce } = useStatus()
+  const sid = session.id
+  const [search, setSearch] = useState('')
+  const q = useDebounced(search.trim(), 300)
+  const [pointId, setPointId] = useState<number | ''>('')
+  const [page, setPage] = useState(0)
+  const [importing, setImporting] = useState(false)
+  const [editing, setEditing] = useState<DelegateView | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<DelegateView | null>(null)
+  const [inviting, setInviting] = useState<DelegateView | null>(null)
+  const [version, setVersion] = useState(0)
+
+  const points = useLoad(() => api.points.list(sid), String(sid))
+  const delegates = useLoad(
+    () => api.delegates.list(sid, { q, pointId, page, size: PAGE_SIZE }),
+    `${sid}|${q}|${pointId}|${page}|${version}`,
+  )
+  const duplicates = useLoad(() => api.delegates.duplicates(sid), `${sid}|${version}`)
+  const refresh = () => setVersion((v) => v + 1)
+  const data = delegates.data
+  const dupGroups = duplicates.data ?? []
+
+  return (
+    <div className="stack">
+      <div className="section-head">
+        <h2>{t('roster.title')}</h2>
+        <span className="muted">{data && t('roster.count', { total: data.total })}</span>
+        {!readOnly && (
+          <div className="section-actions">
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={importing}
+              aria-controls="roster-import"
+              onClick={() => setImporting((v) => !v)}
+            >
+              {t('roster.import')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+              + {t('roster.add')}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {importing && !readOnly && (
+        <div id="roster-import" className="panel">
+          <h3>{t('roster.import')}</h3>
+          <ImportPreview
+            preview={(file) => api.delegates.previewImport(sid, file)}
+            commit={(file) => api.delegates.import(sid, file)}
+            doneText={(r) => t('roster.importDone', { imported: r.imported })}
+            onImported={() => {
+              setPage(0)
+              refresh()
+            }}
+          />
+        </div>
+      )}
+
+      {dupGroups.length > 0 && (
+        <div className="banner banner-warning">
+          <p>{t('roster.duplicates', { count: dupGroups.length })}</p>
+          <details>
+            <summary>{t('roster.duplicates.show')}</summary>
+            <ul>
+              {dupGroups.map((g) => (
+                <li key={g.key}>
+                  {g.delegates
+                    .map((d) => [d.fullName, d.unitName].filter(Boolean).join(' – '))
+                    .join('; ')}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
+
+      <div className="toolbar" role="search">
+        <div className="field field-grow">
+          <label htmlFor="roster-search">{t('roster.search')}</label>
+          <input
+            id="roster-search"
+            type="search"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value)
+              setPage(0)
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="roster-point">{t('roster.filterPoint')}</label>
+          <select
+            id="roster-point"
+            value={pointId}
+            onChange={(e) => {
+              setPointId(e.target.value ? Number(e.target.value) : '')
+              setPage(0)
+            }}
+          >
+            <option value="">{t('common.all')}</option>
+            {(points.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <ProblemBanner error={delegates.error} onRetry={delegates.reload} />
+      {data && data.items.length === 0 && (
+        <p className="empty" role="status">
+          {q || pointId ? t('roster.noMatch') : t('roster.empty')}
+        </p>
+      )}
+      {data && data.items.length > 0 && (
+        <div className="table-wrap">
+          <table
+            className="table table-cards"
+            aria-label={t('roster.title')}
+            aria-busy={delegates.loading}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('roster.col.name')}</th>
+                <th scope="col">{t('roster.col.position')}</th>
+                <th scope="col">{t('roster.col.unit')}</th>
+                <th scope="col">{t('roster.col.category')}</th>
+                <th scope="col">{t('roster.col.point')}</th>
+                {canEdit && <th scope="col">{t('roster.col.invitation')}</th>}
+                {!readOnly && <th scope="col">{t('common.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((d) => (
+                <tr key={d.id}>
+                  <td data-label={t('roster.col.name')}>
+                    <span className="row-title">{d.fullName}</span>
+                  </td>
+                  <td data-label={t('roster.col.position')}>{d.position ?? ''}</td>
+                  <td data-label={t('roster.col.unit')}>{d.unitName ?? ''}</td>
+                  <td data-label={t('roster.col.category')}>{d.category ?? ''}</td>
+                  <td data-label={t('roster.col.point')}>{d.pointName ?? t('common.none')}</td>
+                  {canEdit && (
+                    <td data-label={t('roster.col.invitation')}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setInviting(d)}
+                        aria-label={`${d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}: ${d.fullName}`}
+                      >
+                        {d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}
+                      </button>
+                    </td>
+                  )}
+                  {!readOnly && (
+                    <td data-label={t('common.actions')} className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setEditing(d)}
+                        aria-label={`${t('common.edit')}: ${d.fullName}`}
+                      >
+                        {t('common.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger-outline"
+                        onClick={() => setDeleting(d)}
+                        aria-label={`${t('common.delete')}: ${d.fullName}`}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && <Pager page={page} size={PAGE_SIZE} total={data.total} onPage={setPage} />}
+
+      {editing && (
+        <DelegateDialog
+          sessionId={sid}
+          delegate={editing === 'new' ? null : editing}
+          points={points.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            announce(t('common.saved'))
+            refresh()
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={t('roster.deleteConfirm.title')}
+          body={<p>{t('roster.deleteConfirm.body', { name: deleting.fullName })}</p>}
+          confirmLabel={t('common.delete')}
+          danger
+          onConfirm={async () => {
+            await api.delegates.remove(sid, deleting.id)
+            announce(t('common.deleted'))
+            refresh()
+          }}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+      {inviting && (
+        <InvitationDialog
+          sessionId={sid}
+          delegate={inviting}
+          canRevoke={canEdit}
+          onClose={() => setInviting(null)}
+          onChanged={refresh}
+        />
+      )}
+    </div>
+  )
+}
