@@ -45,6 +45,15 @@ test('organizer builds an agenda whose times follow on, and reorders it with the
     page.getByRole('button', { name: 'Chuyển “Thảo luận tại các điểm cầu” lên' }),
   ).toBeFocused()
 
+  // Editing right after a move works (the list holds current versions) and the times follow.
+  await page.getByRole('button', { name: 'Sửa: Thảo luận tại các điểm cầu' }).click()
+  dialog = page.getByRole('dialog', { name: 'Sửa nội dung' })
+  await dialog.getByLabel('Thời lượng (phút)').fill('45')
+  await dialog.getByRole('button', { name: 'Lưu' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(agenda.nth(1).locator('.agenda-time')).toContainText('08:15–09:00')
+  await expect(agenda.nth(2).locator('.agenda-time')).toContainText('09:00–10:00')
+
   // The new order is what the server keeps.
   await page.reload()
   await expect(agenda.nth(1)).toContainText('Thảo luận tại các điểm cầu')

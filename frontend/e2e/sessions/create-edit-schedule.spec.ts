@@ -42,7 +42,13 @@ test('organizer signs in, creates a session with a Vietnamese title, edits and s
 
   await page.getByRole('button', { name: 'Lên lịch' }).click()
   await expect(page.locator('.session-head .badge')).toHaveText('Đã lên lịch')
+  // Back and forth: each action must hold the version the previous one left.
+  await page.getByRole('button', { name: 'Hủy lịch' }).click()
+  await expect(page.locator('.session-head .badge')).toHaveText('Bản nháp')
+  await page.getByRole('button', { name: 'Lên lịch' }).click()
+  await expect(page.locator('.session-head .badge')).toHaveText('Đã lên lịch')
   await expect(page.getByRole('button', { name: 'Hủy lịch' })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
   await shot(page, 'session-editor')
 
   // Cancelling asks first; restoring brings it back as a draft.

@@ -94,8 +94,10 @@ function ExistingSession({ id }: { id: number }) {
 
   async function act(action: StatusAction, current: SessionView) {
     setActionError(null)
-    const next = await api.sessions.act(current.id, action, current.version)
-    loaded.setData(next)
+    await api.sessions.act(current.id, action, current.version)
+    // Read back: the action's answer carries the version from before the flush (SessionService
+    // builds the view before Hibernate bumps @Version), and the next action must send the new one.
+    loaded.setData(await api.sessions.get(current.id))
     announce(t(`session.done.${action}`))
   }
 
@@ -176,8 +178,7 @@ function ExistingSession({ id }: { id: number }) {
               readOnly={readOnly}
               onSubmit={async (request) => {
                 await api.sessions.update(id, request)
-                // Read back rather than trust the PUT's answer: its version may predate the flush
-                // (see report), and the status buttons send the version they hold.
+                // Read back for the same reason as after a status action: the PUT's version is stale.
                 loaded.setData(await api.sessions.get(id))
                 announce(t('common.saved'))
               }}
