@@ -5,6 +5,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -58,6 +60,30 @@ public class Point extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    // Live state (V041): written by PointLiveService while the session runs.
+    @Enumerated(EnumType.STRING)
+    @Column(name = "live_status", nullable = false)
+    public PointLiveStatus liveStatus = PointLiveStatus.NOT_JOINED;
+
+    @Column(name = "live_status_since")
+    public Instant liveStatusSince;
+
+    @Column(name = "last_heartbeat_at")
+    public Instant lastHeartbeatAt;
+
+    @Enumerated(EnumType.STRING)
+    public PointTrouble trouble;
+
+    @Column(name = "trouble_note")
+    public String troubleNote;
+
+    /** People in the room, as the operator answered the roll call. */
+    @Column(name = "present_count")
+    public Integer presentCount;
+
+    @Column(name = "ready_at")
+    public Instant readyAt;
 
     @Version
     public long version;

@@ -1,0 +1,32 @@
+package vn.diemcau.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "diemcau.live")
+public interface LiveConfig {
+    /** Recent events kept per session for clients that resume; older resumes get a snapshot. */
+    @WithDefault("1000")
+    int ringSize();
+
+    /** Frames a connection may have unsent before it is closed as too slow (it then resumes). */
+    @WithDefault("256")
+    int sendQueue();
+
+    /** How often point consoles send a heartbeat (told to clients in the snapshot). */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** Missed heartbeats before a point counts as DEGRADED. */
+    @WithDefault("2")
+    int degradedAfterMissed();
+
+    /** How often late heartbeats are looked for. */
+    @WithDefault("5s")
+    java.time.Duration sweepEvery();
+
+    /** Missed heartbeats before a point counts as OFFLINE. */
+    @WithDefault("6")
+    int offlineAfterMissed();
+}

@@ -1,0 +1,90 @@
+package vn.diemcau.live;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One client connection of a session. Writes never block: each frame is handed to the socket and
+ * counted until it is out; a connection with more than {@code limit} frames still unsent is too
+ * slow and gets closed, so it never holds anybody else up (its client resumes with its lastSeq).
+ */
+final class LiveConnection {
+    static final int CLOSE_TOO_SLOW = 4008;
+    private static final Logger LOG = Logger.getLogger(LiveConnection.class);
+
+    final WebSocketConnection ws;
+    final long sessionId;
+    final Locale locale;
+    private final int limit;
+    private final AtomicInteger unsent = new AtomicInteger();
+    private long lastSeq = Long.MIN_VALUE;
+    /** Frames that arrive while the snapshot or the replay is being prepared; null once started. */
+    private List<Frame> held = new ArrayList<>();
+
+    private volatile boolean closing;
+
+    LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
+        this.ws = ws;
+        this.sessionId = sessionId;
+        this.locale = locale;
+        this.limit = limit;
+    }
+
+    /** A stream event, in sequence order. */
+    synchronized void offer(Frame f) {
+        if (held != null) {
+            held.add(f);
+            if (held.size() > limit) tooSlow();
+            return;
+        }
+        if (f.seq() <= lastSeq) return;
+        lastSeq = f.seq();
+        write(f.text());
+    }
+
+    /** Holds stream events back until {@link #start} (used again when the client resumes on an open connection). */
+    synchronized void hold() {
+        if (held == null) held = new ArrayList<>();
+    }
+
+    /** Writes the snapshot or the missed events (up to {@code seq}), then what arrived meanwhile. */
+    synchronized void start(long seq, List<String> first) {
+        first.forEach(this::write);
+        lastSeq = seq;
+        List<Frame> h = held;
+        held = null;
+        if (h != null) h.forEach(this::offer);
+    }
+
+    /** An answer to this connection only (ack, rejection). */
+    synchronized void reply(String text) {
+        write(text);
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    private void write(String text) {
+        if (closing) return;
+        if (unsent.incrementAndGet() > limit) {
+            tooSlow();
+            return;
+        }
+        ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
+    }
+
+    private void tooSlow() {
+        if (closing) return;
+        closing = true;
+        LOG.infof("live: closing slow connection %s of session %d", ws.id(), sessionId);
+        ws.close(new CloseReason(CLOSE_TOO_SLOW, "too slow: reconnect and resume with lastSeq"))
+                .subscribe()
+                .with(ok -> {}, err -> {});
+    }
+}

@@ -1,0 +1,99 @@
+package vn.diemcau.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.diemcau.agenda.AgendaLiveService;
+import vn.diemcau.common.ProblemException;
+import vn.diemcau.point.Liveness;
+import vn.diemcau.point.PointLiveService;
+import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
+import vn.diemcau.session.Session;
+import vn.diemcau.session.SessionService;
+import vn.diemcau.session.SessionStatus;
+
+/** What the live socket and the REST commands do: the snapshot, and each command to its feature's service. */
+@ApplicationScoped
+public class LiveService {
+    @Inject
+    Access access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    AgendaLiveService agenda;
+
+    @Inject
+    PointLiveService points;
+
+    @Inject
+    LiveCommands commands;
+
+    @Inject
+    LiveConfig config;
+
+    /** The session's live state, read in one transaction. */
+    @Transactional
+    public ServerMessage.Snapshot snapshot(long sessionId) {
+        access.requireRead(sessionId);
+        Session s = sessions.require(sessionId);
+        return new ServerMessage.Snapshot(
+                new ServerMessage.SessionState(s.id, s.title, s.status, s.startsAt, s.endsAt),
+                agenda.items(sessionId),
+                points.states(sessionId),
+                points.rollCall(sessionId),
+                config.heartbeatInterval().toSeconds());
+    }
+
+    Outcome execute(long sessionId, ClientMessage.Command command) {
+        return commands.run(sessionId, command, () -> apply(sessionId, command));
+    }
+
+    void heartbeat(long sessionId, long pointId) {
+        points.heartbeat(sessionId, pointId);
+    }
+
+    Liveness liveness() {
+        return new Liveness(
+                config.heartbeatInterval().multipliedBy(config.degradedAfterMissed()),
+                config.heartbeatInterval().multipliedBy(config.offlineAfterMissed()));
+    }
+
+    private void apply(long sid, ClientMessage.Command command) {
+        if (command instanceof ClientMessage.StartSession) {
+            transition(sid, SessionStatus.SCHEDULED, SessionStatus.LIVE);
+        } else if (command instanceof ClientMessage.EndSession) {
+            transition(sid, SessionStatus.LIVE, SessionStatus.ENDED);
+        } else if (command instanceof ClientMessage.StartItem c) {
+            agenda.start(sid, c.itemId());
+        } else if (command instanceof ClientMessage.FinishItem c) {
+            agenda.finish(sid, c.itemId());
+        } else if (command instanceof ClientMessage.SkipItem c) {
+            agenda.skip(sid, c.itemId());
+        } else if (command instanceof ClientMessage.ExtendItem c) {
+            agenda.extend(sid, c.itemId(), c.minutes());
+        } else if (command instanceof ClientMessage.ReorderAgenda c) {
+            agenda.reorderPending(sid, c.itemIds());
+        } else if (command instanceof ClientMessage.StartRollCall) {
+            points.startRollCall(sid);
+        } else if (command instanceof ClientMessage.Ready c) {
+            points.ready(sid, c.pointId(), c.present());
+        } else if (command instanceof ClientMessage.ReportTrouble c) {
+            points.reportTrouble(sid, c.pointId(), c.kind(), c.note());
+        } else if (command instanceof ClientMessage.ClearTrouble c) {
+            points.clearTrouble(sid, c.pointId());
+        } else {
+            throw new IllegalArgumentException("unhandled command " + command);
+        }
+    }
+
+    private void transition(long sessionId, SessionStatus from, SessionStatus to) {
+        if (!user.isOrganizer()) throw ProblemException.forbidden("forbidden");
+        sessions.transition(sessionId, from, to, null);
+    }
+}

@@ -1,0 +1,85 @@
+package vn.diemcau.live;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+import java.util.List;
+import vn.diemcau.agenda.AgendaLiveItem;
+import vn.diemcau.point.PointLiveView;
+import vn.diemcau.point.RollCallView;
+import vn.diemcau.session.SessionStatus;
+
+/**
+ * Everything the server sends on /live/sessions/{id}. Events of the session's stream carry a
+ * {@code seq} next to {@code type} (added when the frame is serialised, once); acks and
+ * rejections answer one connection's command and carry none. See docs/live-protocol.md.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(ServerMessage.Snapshot.class),
+    @JsonSubTypes.Type(ServerMessage.Ack.class),
+    @JsonSubTypes.Type(ServerMessage.Rejected.class),
+    @JsonSubTypes.Type(ServerMessage.SessionStarted.class),
+    @JsonSubTypes.Type(ServerMessage.SessionEnded.class),
+    @JsonSubTypes.Type(ServerMessage.ItemStarted.class),
+    @JsonSubTypes.Type(ServerMessage.ItemFinished.class),
+    @JsonSubTypes.Type(ServerMessage.ItemSkipped.class),
+    @JsonSubTypes.Type(ServerMessage.ItemExtended.class),
+    @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
+    @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
+    @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+})
+public sealed interface ServerMessage {
+    /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
+    @JsonTypeName("live.snapshot")
+    record Snapshot(
+            SessionState session,
+            List<AgendaLiveItem> agenda,
+            List<PointLiveView> points,
+            RollCallView rollCall,
+            long heartbeatSeconds)
+            implements ServerMessage {}
+
+    record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
+
+    /** The command was applied (now or the first time it was sent). */
+    @JsonTypeName("live.ack")
+    record Ack(String commandId, boolean ok) implements ServerMessage {}
+
+    /** The command was refused and changed nothing; {@code message} is in the connection's language. */
+    @JsonTypeName("live.rejected")
+    record Rejected(String commandId, String code, int status, String message) implements ServerMessage {}
+
+    @JsonTypeName("session.started")
+    record SessionStarted(long sessionId, Instant at) implements ServerMessage {}
+
+    @JsonTypeName("session.ended")
+    record SessionEnded(long sessionId, Instant at) implements ServerMessage {}
+
+    @JsonTypeName("agenda.item_started")
+    record ItemStarted(AgendaLiveItem item) implements ServerMessage {}
+
+    @JsonTypeName("agenda.item_finished")
+    record ItemFinished(AgendaLiveItem item) implements ServerMessage {}
+
+    @JsonTypeName("agenda.item_skipped")
+    record ItemSkipped(AgendaLiveItem item) implements ServerMessage {}
+
+    @JsonTypeName("agenda.item_extended")
+    record ItemExtended(AgendaLiveItem item, int minutes) implements ServerMessage {}
+
+    /** The whole agenda in its new order. */
+    @JsonTypeName("agenda.reordered")
+    record AgendaReordered(List<AgendaLiveItem> items) implements ServerMessage {}
+
+    @JsonTypeName("point.status_changed")
+    record PointStatusChanged(PointLiveView point) implements ServerMessage {}
+
+    @JsonTypeName("rollcall.started")
+    record RollCallStarted(Instant at, String by, List<Long> pending) implements ServerMessage {}
+
+    @JsonTypeName("rollcall.answered")
+    record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+}

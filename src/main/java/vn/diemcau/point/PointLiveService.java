@@ -1,0 +1,225 @@
+package vn.diemcau.point;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.diemcau.audit.AuditService;
+import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.Text;
+import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
+import vn.diemcau.session.Session;
+import vn.diemcau.session.SessionService;
+import vn.diemcau.session.SessionStatus;
+
+/**
+ * The live side of points: heartbeats, trouble reports and the roll call. The state is derived in
+ * one place ({@link #derive}) from the last heartbeat, the trouble report and the ready answer.
+ */
+@ApplicationScoped
+public class PointLiveService {
+    private static final String TARGET = "point";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Access access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    Event<PointStatusChanged> statusChanged;
+
+    @Inject
+    Event<RollCallStarted> rollCallStarted;
+
+    @Inject
+    Event<RollCallAnswered> rollCallAnswered;
+
+    @Transactional
+    public List<PointLiveView> states(long sessionId) {
+        access.requireRead(sessionId);
+        Map<Long, SessionUnit> units = SessionUnit.<SessionUnit>list("sessionId", sessionId).stream()
+                .collect(Collectors.toMap(u -> u.id, Function.identity()));
+        return points(sessionId).stream()
+                .map(p -> PointLiveView.from(p, p.sessionUnitId == null ? null : units.get(p.sessionUnitId)))
+                .toList();
+    }
+
+    /** The current roll call, or null when none was started. */
+    @Transactional
+    public RollCallView rollCall(long sessionId) {
+        access.requireRead(sessionId);
+        RollCall rc = RollCall.findById(sessionId);
+        if (rc == null) return null;
+        List<Point> called = points(sessionId).stream().filter(p -> !p.mainHall).toList();
+        return new RollCallView(
+                rc.startedAt,
+                rc.startedBy,
+                called.stream().filter(p -> answered(p, rc)).map(p -> p.id).toList(),
+                called.stream().filter(p -> !answered(p, rc)).map(p -> p.id).toList());
+    }
+
+    @Transactional
+    public void heartbeat(long sessionId, long pointId) {
+        Point p = operable(sessionId, pointId);
+        p.lastHeartbeatAt = Instant.now(clock);
+        refresh(p, null, false);
+    }
+
+    @Transactional
+    public void reportTrouble(long sessionId, long pointId, PointTrouble kind, String note) {
+        if (kind == null) throw ProblemException.badRequest("point.trouble-kind-required");
+        Point p = operable(sessionId, pointId);
+        p.lastHeartbeatAt = Instant.now(clock);
+        p.trouble = kind;
+        p.troubleNote = Text.clean(note);
+        if (p.troubleNote != null && p.troubleNote.length() > 500) p.troubleNote = p.troubleNote.substring(0, 500);
+        audit.record(sessionId, pointId, "point.trouble.reported", TARGET, pointId, kind + " " + p.troubleNote);
+        refresh(p, null, true);
+    }
+
+    @Transactional
+    public void clearTrouble(long sessionId, long pointId) {
+        Point p = operable(sessionId, pointId);
+        p.lastHeartbeatAt = Instant.now(clock);
+        p.trouble = null;
+        p.troubleNote = null;
+        audit.record(sessionId, pointId, "point.trouble.cleared", TARGET, pointId, null);
+        refresh(p, null, true);
+    }
+
+    /** The operator's answer to the roll call: ready, with the number of people in the room. */
+    @Transactional
+    public void ready(long sessionId, long pointId, int present) {
+        if (present < 0 || present > 100_000) throw ProblemException.badRequest("point.present-out-of-range");
+        Point p = operable(sessionId, pointId);
+        Instant now = Instant.now(clock);
+        p.lastHeartbeatAt = now;
+        p.readyAt = now;
+        p.presentCount = present;
+        audit.record(sessionId, pointId, "point.ready", TARGET, pointId, String.valueOf(present));
+        refresh(p, null, true);
+        rollCallAnswered.fire(new RollCallAnswered(sessionId, pointId, present, now));
+    }
+
+    /** Organizer: asks every point again; earlier answers no longer count. */
+    @Transactional
+    public void startRollCall(long sessionId) {
+        if (!user.isOrganizer()) throw ProblemException.forbidden("forbidden");
+        openSession(sessionId);
+        Instant now = Instant.now(clock);
+        RollCall rc = RollCall.findById(sessionId);
+        if (rc == null) {
+            rc = new RollCall();
+            rc.sessionId = sessionId;
+            rc.startedAt = now;
+            rc.startedBy = user.name();
+            rc.persist();
+        } else {
+            rc.startedAt = now;
+            rc.startedBy = user.name();
+        }
+        List<Point> points = points(sessionId);
+        for (Point p : points) {
+            p.readyAt = null;
+            p.presentCount = null;
+            refresh(p, null, true);
+        }
+        audit.record(sessionId, "rollcall.started", "session", sessionId, null);
+        rollCallStarted.fire(new RollCallStarted(
+                sessionId,
+                now,
+                rc.startedBy,
+                points.stream().filter(p -> !p.mainHall).map(p -> p.id).toList()));
+    }
+
+    /**
+     * The scheduler's pass: points whose heartbeats stopped become DEGRADED, then OFFLINE. Each
+     * change is its own event; returns how many points changed.
+     */
+    @Transactional
+    public int sweep(Liveness liveness) {
+        Instant degradedBefore = Instant.now(clock).minus(liveness.degradedAfter());
+        List<Point> late =
+                Point.list("lastHeartbeatAt < ?1 and liveStatus <> ?2", degradedBefore, PointLiveStatus.OFFLINE);
+        int changed = 0;
+        for (Point p : late) {
+            if (refresh(p, liveness, false)) changed++;
+        }
+        return changed;
+    }
+
+    /** Recomputes the state; when it changed, records the time and tells everyone (after commit). */
+    private boolean refresh(Point p, Liveness liveness, boolean detailsChanged) {
+        Instant now = Instant.now(clock);
+        PointLiveStatus next = derive(p, now, liveness);
+        if (next == p.liveStatus) {
+            // A plain heartbeat that changes nothing stays quiet; a new room count or trouble note is news.
+            if (detailsChanged) statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
+            return false;
+        }
+        p.liveStatus = next;
+        p.liveStatusSince = now;
+        statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
+        return true;
+    }
+
+    static PointLiveStatus derive(Point p, Instant now, Liveness liveness) {
+        if (p.lastHeartbeatAt == null) return PointLiveStatus.NOT_JOINED;
+        Duration age = Duration.between(p.lastHeartbeatAt, now);
+        if (liveness != null && age.compareTo(liveness.offlineAfter()) > 0) return PointLiveStatus.OFFLINE;
+        if (p.trouble != null || (liveness != null && age.compareTo(liveness.degradedAfter()) > 0))
+            return PointLiveStatus.DEGRADED;
+        return p.readyAt != null ? PointLiveStatus.READY : PointLiveStatus.ONLINE;
+    }
+
+    private Point operable(long sessionId, long pointId) {
+        openSession(sessionId);
+        Point p = Point.findById(pointId);
+        if (p == null || p.sessionId != sessionId) throw ProblemException.notFound("point", pointId);
+        access.requireOperate(sessionId, pointId);
+        return p;
+    }
+
+    /** Points join and answer the roll call once the session is scheduled, until it ends. */
+    private void openSession(long sessionId) {
+        Session s = sessions.require(sessionId);
+        if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
+            throw ProblemException.conflict("live.session-not-open", s.status);
+    }
+
+    private static boolean answered(Point p, RollCall rc) {
+        return p.readyAt != null && !p.readyAt.isBefore(rc.startedAt);
+    }
+
+    private static List<Point> points(long sessionId) {
+        return Point.<Point>list("sessionId", sessionId).stream()
+                .sorted(Comparator.<Point, Boolean>comparing(p -> !p.mainHall)
+                        .thenComparingInt(p -> p.sortOrder)
+                        .thenComparing(p -> p.id))
+                .toList();
+    }
+
+    private static PointLiveView view(Point p) {
+        SessionUnit u = p.sessionUnitId == null ? null : SessionUnit.findById(p.sessionUnitId);
+        return PointLiveView.from(p, u);
+    }
+}
