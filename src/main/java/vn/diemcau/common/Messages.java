@@ -33,7 +33,16 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return null;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) return pattern;
+        // Whole numbers are mostly ids and codes here: "987654321", never "987,654,321".
+        // A placeholder with its own format ({0,number,...}) keeps the number.
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if ((plain[i] instanceof Long || plain[i] instanceof Integer) && pattern.contains("{" + i + "}")) {
+                plain[i] = plain[i].toString();
+            }
+        }
+        return new MessageFormat(pattern, locale).format(plain);
     }
 
     /** Like {@link #get} but never null: falls back to the key itself so a missing text is visible. */

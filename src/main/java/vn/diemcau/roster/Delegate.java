@@ -57,7 +57,7 @@ public class Delegate extends PanacheEntityBase {
     public String invitationSalt;
 
     /** SHA-256 of the token currently valid; null when none was issued or it was revoked. */
-    @Column(name = "invitation_hash")
+    @Column(name = "invitation_hash", columnDefinition = "CHAR(64)")
     public String invitationHash;
 
     @Column(name = "invitation_issued_at")

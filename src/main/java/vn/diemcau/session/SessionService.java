@@ -111,7 +111,7 @@ public class SessionService {
         apply(s, r);
         if (s.status == SessionStatus.SCHEDULED) requireSchedulable(s);
         audit.record(s.id, "session.updated", "session", s.id, s.title);
-        return SessionView.from(s);
+        return flushed(s);
     }
 
     @Transactional
@@ -126,7 +126,7 @@ public class SessionService {
         s.updatedAt = Instant.now(clock);
         audit.record(s.id, "session.status." + target.name().toLowerCase(), "session", s.id, from + " → " + target);
         statusChanged.fire(new SessionStatusChanged(s.id, from, target, s.updatedAt));
-        return SessionView.from(s);
+        return flushed(s);
     }
 
     @Transactional
@@ -152,6 +152,12 @@ public class SessionService {
         boolean roster = r.includeRoster() == null || r.includeRoster();
         copied.fire(new SessionCopied(src.id, s.id, roster));
         audit.record(s.id, "session.copied", "session", s.id, "from " + src.id);
+        return SessionView.from(s);
+    }
+
+    /** The view after the flush, so it carries the version the next edit must send back. */
+    private static SessionView flushed(Session s) {
+        Session.flush();
         return SessionView.from(s);
     }
 
