@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Deep links into the single-page app (/sessions/12, /i/{token}) must load index.html. Quinoa's own
  * SPA fallback never sees them: REST answers every unmatched path with a mapped 404 because
- * ProblemMapper handles WebApplicationException. So browser paths outside the API are sent to "/"
- * before REST looks at them.
+ * ProblemMapper handles WebApplicationException. So page navigations (the browser asks for HTML)
+ * outside the API are sent to "/" before REST looks at them; scripts and assets (the dev server's
+ * /@vite/client, /src/…) go their own way.
  */
 @ApplicationScoped
 public class SpaRouting {
@@ -18,7 +19,10 @@ public class SpaRouting {
     void init(@Observes Router router) {
         router.get("/*").order(-1).handler(rc -> {
             String path = rc.normalizedPath();
-            if (path.equals("/")
+            String accept = rc.request().getHeader("Accept");
+            if (accept == null
+                    || !accept.contains("text/html")
+                    || path.equals("/")
                     || path.equals("/api")
                     || path.startsWith("/api/")
                     || path.startsWith("/q/")

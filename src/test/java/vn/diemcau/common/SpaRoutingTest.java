@@ -12,8 +12,18 @@ import org.junit.jupiter.api.Test;
 class SpaRoutingTest {
     @Test
     void deepLinksServeTheAppAndApiPathsDoNot() {
-        given().get("/sessions/12").then().statusCode(200).contentType(containsString("text/html"));
-        given().get("/i/dci_notarealtoken").then().statusCode(200).contentType(containsString("text/html"));
+        given().accept("text/html,application/xhtml+xml")
+                .get("/sessions/12")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"));
+        given().accept("text/html")
+                .get("/i/dci_notarealtoken")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"));
+        // A script or asset request is never answered with the page (the dev server's /@vite/client).
+        given().accept("*/*").get("/@vite/client").then().statusCode(404);
         given().get("/api/no-such-thing")
                 .then()
                 .statusCode(404)
