@@ -1,10 +1,10 @@
 package vn.diemcau.live;
 
-import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 /** Test data for live tests, made through the REST API: a scheduled session, its points and agenda. */
@@ -29,19 +29,8 @@ final class LiveFixture {
     }
 
     static LiveFixture scheduled(String operator1, String operator2) {
-        long sid = Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "title", "Hội nghị trực tuyến " + uid(),
-                        "kind", "CONFERENCE",
-                        "startsAt", "2026-12-03T08:00:00+07:00",
-                        "endsAt", "2026-12-03T11:30:00+07:00"))
-                .post("/api/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        long sid = Fixtures.session(
+                "Hội nghị trực tuyến " + uid(), "CONFERENCE", "2026-12-03T08:00:00+07:00", "2026-12-03T11:30:00+07:00");
         long hall = point(sid, "Hội trường lớn", true, List.of());
         long p1 = point(sid, "Điểm cầu Huyện Gio Linh " + uid(), false, List.of(Tokens.username(operator1)));
         long p2 = point(sid, "Điểm cầu Huyện Cam Lộ " + uid(), false, List.of(Tokens.username(operator2)));
@@ -64,26 +53,10 @@ final class LiveFixture {
         b.put("mainHall", mainHall);
         b.put("expectedCount", 60);
         b.put("operators", operators);
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(b)
-                .post("/api/sessions/" + sid + "/points")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.create("/api/sessions/" + sid + "/points", b);
     }
 
     private static long item(long sid, String title, int minutes) {
-        return Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(Map.of("title", title, "durationMinutes", minutes))
-                .post("/api/sessions/" + sid + "/agenda")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+        return Fixtures.create("/api/sessions/" + sid + "/agenda", Map.of("title", title, "durationMinutes", minutes));
     }
 }
