@@ -58,9 +58,13 @@ final class WsClient implements AutoCloseable {
         headers.forEach(o::addHeader);
         subprotocols.forEach(o::addSubProtocol);
         try {
-            WebSocket ws =
-                    client.connect(o).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new WsClient(client, ws);
+            // Handlers go on inside the connect callback, on the socket's event loop: the server sends
+            // the snapshot at once, and a frame that arrives before there is a handler is lost.
+            return client.connect(o)
+                    .map(ws -> new WsClient(client, ws))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
