@@ -65,6 +65,16 @@ public final class Pdf implements AutoCloseable {
         info.setCreator("diemcau");
     }
 
+    // documents: the watermark of confidential PDFs draws with the same embedded font
+    /** The bundled DejaVu Sans (regular or bold), subset-embedded into any document, e.g. one being watermarked. */
+    public static PDFont embed(PDDocument target, boolean strong) {
+        try {
+            return PDType0Font.load(target, new ByteArrayInputStream(strong ? BOLD : REGULAR), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A portrait A4 document titled {@code title} (the PDF's metadata; add a heading for the page). */
     public static Pdf a4(String title) {
         return new Pdf(title, PDRectangle.A4);

@@ -20,6 +20,8 @@ import vn.diemcau.agenda.AgendaItemFinished;
 import vn.diemcau.agenda.AgendaItemSkipped;
 import vn.diemcau.agenda.AgendaItemStarted;
 import vn.diemcau.agenda.AgendaReordered;
+import vn.diemcau.document.DocumentRecalled;
+import vn.diemcau.document.DocumentReleased;
 import vn.diemcau.point.PointStatusChanged;
 import vn.diemcau.point.RollCallAnswered;
 import vn.diemcau.point.RollCallStarted;
@@ -166,5 +168,14 @@ public class LiveHub {
 
     void on(@Observes RollCallAnswered e) {
         afterCommit(e.sessionId(), new ServerMessage.RollCallAnswered(e.pointId(), e.present(), e.at()));
+    }
+
+    // documents
+    void on(@Observes DocumentReleased e) {
+        afterCommit(e.sessionId(), new ServerMessage.DocumentReleased(e.documentId(), e.agendaItemId(), e.at()));
+    }
+
+    void on(@Observes DocumentRecalled e) {
+        afterCommit(e.sessionId(), new ServerMessage.DocumentRecalled(e.documentId(), e.at()));
     }
 }

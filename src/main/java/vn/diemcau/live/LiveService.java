@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.document.DocumentService;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
 import vn.diemcau.security.Access;
@@ -35,6 +36,9 @@ public class LiveService {
     LiveCommands commands;
 
     @Inject
+    DocumentService documents;
+
+    @Inject
     LiveConfig config;
 
     /** The session's live state, read in one transaction. */
@@ -47,7 +51,8 @@ public class LiveService {
                 agenda.items(sessionId),
                 points.states(sessionId),
                 points.rollCall(sessionId),
-                config.heartbeatInterval().toSeconds());
+                config.heartbeatInterval().toSeconds(),
+                documents.released(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {

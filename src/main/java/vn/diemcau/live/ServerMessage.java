@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
+import vn.diemcau.document.DocumentView;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
 import vn.diemcau.session.SessionStatus;
@@ -29,7 +30,10 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
-    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    // documents
+    @JsonSubTypes.Type(ServerMessage.DocumentReleased.class),
+    @JsonSubTypes.Type(ServerMessage.DocumentRecalled.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -39,7 +43,9 @@ public sealed interface ServerMessage {
             List<AgendaLiveItem> agenda,
             List<PointLiveView> points,
             RollCallView rollCall,
-            long heartbeatSeconds)
+            long heartbeatSeconds,
+            // documents: the released ones this connection's caller may see
+            List<DocumentView> documents)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -82,4 +88,14 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // documents: the event names the document only; each client reads its own list again, which
+    // shows the document only to the audience it is meant for.
+    /** A document became available ({@code agendaItemId}: the item whose start released it, if any). */
+    @JsonTypeName("document.released")
+    record DocumentReleased(long documentId, Long agendaItemId, Instant at) implements ServerMessage {}
+
+    /** A released document was taken back: clients drop it from their lists. */
+    @JsonTypeName("document.recalled")
+    record DocumentRecalled(long documentId, Instant at) implements ServerMessage {}
 }
