@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n'
 import { formatLong, formatTime } from '../../lib/time'
 import { StatusBadge } from '../../ui/Badge'
 import { ProblemBanner } from '../../ui/ProblemBanner'
+import { DocumentsPanel } from '../documents/DocumentsPanel'
 
 export function ParticipantLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n()
@@ -129,6 +130,8 @@ export function ParticipantPage() {
           </a>
         )}
       </section>
+      {/* documents: until the live participant view has its panel slots */}
+      <DocumentsPanel sessionId={s.id} />
       <button
         type="button"
         className="btn btn-ghost"

@@ -11,13 +11,14 @@ import { ConfirmDialog } from '../../ui/Dialog'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
+import { DocumentsTab } from '../documents/DocumentsTab'
 import { PointsTab } from '../points/PointsTab'
 import { RosterTab } from '../roster/RosterTab'
 import { CopyDialog } from './CopyDialog'
 import { SessionForm } from './SessionForm'
 import { statusActions, type StatusAction } from './sessionForm'
 
-const TABS = ['info', 'points', 'roster', 'agenda'] as const
+const TABS = ['info', 'points', 'roster', 'agenda', 'documents'] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionEditor() {
@@ -203,6 +204,8 @@ function ExistingSession({ id }: { id: number }) {
         {tab === 'points' && <PointsTab session={session} readOnly={readOnly} />}
         {tab === 'roster' && <RosterTab session={session} readOnly={readOnly} />}
         {tab === 'agenda' && <AgendaTab session={session} readOnly={readOnly} />}
+        {/* documents: managed while the session runs too, so only the role decides */}
+        {tab === 'documents' && <DocumentsTab session={session} canEdit={canEdit} />}
       </section>
 
       {confirmCancel && (
