@@ -284,7 +284,11 @@ function UploadForm({ sessionId, items, points, onUploaded }: UploadProps) {
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="documents-upload-title">
+    <form
+      className="documents-upload-form"
+      onSubmit={submit}
+      aria-labelledby="documents-upload-title"
+    >
       <h2 id="documents-upload-title">{t('documents.upload.title')}</h2>
       <ProblemBanner error={error} />
       <div className="documents-upload">
