@@ -68,6 +68,16 @@ class InMemoryEventStream implements EventStream {
         }
     }
 
+    @Override
+    public void forget(long sessionId) {
+        channels.remove(sessionId);
+    }
+
+    /** Whether anything is kept for the session (tests of the clean-up). */
+    boolean keeps(long sessionId) {
+        return channels.containsKey(sessionId);
+    }
+
     private Channel channel(long sessionId) {
         // Numbers start at the clock (in microseconds, still exact in a JavaScript number), so they
         // keep rising across restarts: a client's lastSeq from before a restart is then older than

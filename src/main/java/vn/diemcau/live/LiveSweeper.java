@@ -3,9 +3,14 @@ package vn.diemcau.live;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.point.PointLiveService;
 
-/** Points whose heartbeats stop turn DEGRADED, then OFFLINE, without anyone asking. */
+/**
+ * Without anyone asking: points whose heartbeats stop turn DEGRADED, then OFFLINE; an item running
+ * past its planned end is announced once; sessions that are over and followed by nobody are dropped
+ * from memory (those that ended while followed are dropped by the hub itself).
+ */
 @ApplicationScoped
 class LiveSweeper {
     @Inject
@@ -14,11 +19,19 @@ class LiveSweeper {
     @Inject
     LiveService live;
 
+    @Inject
+    AgendaLiveService agenda;
+
+    @Inject
+    LiveHub hub;
+
     @Scheduled(
             identity = "live-sweep",
             every = "${diemcau.live.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         points.sweep(live.liveness());
+        agenda.markOverruns();
+        hub.idle().stream().filter(live::isOver).forEach(hub::release);
     }
 }

@@ -29,7 +29,9 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
-    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    // live-ui: overrun of the active item
+    @JsonSubTypes.Type(ServerMessage.ItemOverran.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -82,4 +84,8 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // live-ui: the active item ran past its planned end (extensions included); once per item.
+    @JsonTypeName("agenda.item_overran")
+    record ItemOverran(AgendaLiveItem item) implements ServerMessage {}
 }
