@@ -338,7 +338,7 @@ export const en: Record<MessageKey, string> = {
   'live.timer.left': '{time} left',
   'live.timer.over': 'Over by {time}',
   'live.timer.startedAt': 'Started at {time}',
-  'live.timer.plannedAt': 'Planned {time}',
+  'live.timer.plannedAt': 'At {time}',
   'live.agenda': 'Agenda',
   'live.agenda.position': 'No.',
   'live.agenda.item': 'Item',

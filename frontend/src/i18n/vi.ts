@@ -336,7 +336,7 @@ export const vi = {
   'live.timer.left': 'Còn lại {time}',
   'live.timer.over': 'Quá giờ {time}',
   'live.timer.startedAt': 'Bắt đầu lúc {time}',
-  'live.timer.plannedAt': 'Dự kiến {time}',
+  'live.timer.plannedAt': 'Lúc {time}',
   'live.agenda': 'Chương trình',
   'live.agenda.position': 'STT',
   'live.agenda.item': 'Nội dung',

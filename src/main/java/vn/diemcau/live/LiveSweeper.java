@@ -31,7 +31,22 @@ class LiveSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         points.sweep(live.liveness());
+    }
+
+    // Separate jobs: a failed point sweep (a heartbeat committed first) must not hold these back.
+    @Scheduled(
+            identity = "live-overruns",
+            every = "${diemcau.live.sweep-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void overruns() {
         agenda.markOverruns();
+    }
+
+    @Scheduled(
+            identity = "live-release",
+            every = "${diemcau.live.sweep-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void release() {
         hub.idle().stream().filter(live::isOver).forEach(hub::release);
     }
 }
