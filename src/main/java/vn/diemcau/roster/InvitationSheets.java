@@ -161,26 +161,31 @@ class InvitationSheets {
         out.setLineDashPattern(new float[] {}, 0);
         out.setNonStrokingColor(Color.BLACK);
 
-        float qr = Math.min(h - 2 * pad - 14, w * 0.42f);
-        PDImageXObject img = LosslessFactory.createFromImage(
-                pdf.document(), javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Qr.png(c.url(), 300))));
-        out.drawImage(img, x + w - pad - qr, top - pad - qr - 12, qr, qr);
-        float textW = w - 3 * pad - qr;
-        float y = top - pad;
         PDFont bold = pdf.bold();
         PDFont regular = pdf.regular();
-        y = lines(pdf, out, bold, 8, "GIẤY MỜI", x + pad, y, textW, 1);
-        y -= 3;
-        y = lines(pdf, out, bold, 11.5f, c.fullName(), x + pad, y, textW, 3);
-        y = lines(pdf, out, regular, 8.5f, c.position(), x + pad, y, textW, 2);
-        y = lines(pdf, out, regular, 8.5f, c.unitName(), x + pad, y, textW, 2);
+        // who: across the whole card, so long names stay on one line
+        float full = w - 2 * pad;
+        float y = top - pad;
+        y = lines(pdf, out, bold, 8, "GIẤY MỜI", x + pad, y, full, 1);
+        y -= 2;
+        y = lines(pdf, out, bold, 12, c.fullName(), x + pad, y, full, 2);
+        y = lines(pdf, out, regular, 8.5f, c.position(), x + pad, y, full, 1);
+        y = lines(pdf, out, regular, 8.5f, c.unitName(), x + pad, y, full, 1);
         y -= 4;
-        y = lines(pdf, out, bold, 8.5f, title, x + pad, y, textW, 4);
-        y = lines(pdf, out, regular, 8.5f, when, x + pad, y, textW, 2);
-        lines(pdf, out, regular, 8.5f, "Điểm cầu: " + pointName, x + pad, y, textW, 3);
+        // what and where on the left, the QR on the right
+        float qr = Math.min(y - (top - h) - pad - 10, w * 0.4f);
+        PDImageXObject img = LosslessFactory.createFromImage(
+                pdf.document(), javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Qr.png(c.url(), 300))));
+        out.drawImage(img, x + w - pad - qr, y - qr, qr, qr);
         String hint = "Quét mã để điểm danh";
         float hw = pdf.widthOf(regular, 7, hint);
-        pdf.show(out, regular, 7, x + w - pad - qr / 2 - hw / 2, top - pad - qr - 20, hint);
+        pdf.show(out, regular, 7, x + w - pad - qr / 2 - hw / 2, y - qr - 8, hint);
+        float textW = w - 3 * pad - qr;
+        y = lines(pdf, out, bold, 8.5f, title, x + pad, y, textW, 4);
+        y -= 2;
+        y = lines(pdf, out, regular, 8.5f, when, x + pad, y, textW, 2);
+        y -= 2;
+        lines(pdf, out, regular, 8.5f, "Điểm cầu: " + pointName, x + pad, y, textW, 3);
     }
 
     /** Wrapped text from {@code y} down, at most {@code max} lines (the last one cut with "…"). */
