@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router'
 import { InvitePage } from '../features/participant/InvitePage'
 import { ParticipantPage } from '../features/participant/ParticipantPage'
+import { RegisterPage } from '../features/registration/RegisterPage'
+import { RegistrationStatusPage } from '../features/registration/RegistrationStatusPage'
 import { SessionEditor } from '../features/sessions/SessionEditor'
 import { SessionListPage } from '../features/sessions/SessionListPage'
 import { UnitsPage } from '../features/units/UnitsPage'
@@ -13,6 +15,9 @@ export function App() {
     <Routes>
       <Route path="/i/:token" element={<InvitePage />} />
       <Route path="/p" element={<ParticipantPage />} />
+      {/* registration: public pages, no account */}
+      <Route path="/r/:token" element={<RegisterPage />} />
+      <Route path="/r/status/:token" element={<RegistrationStatusPage />} />
       <Route element={<StaffShell />}>
         <Route index element={<Navigate to="/sessions" replace />} />
         <Route path="/sessions" element={<SessionListPage />} />
