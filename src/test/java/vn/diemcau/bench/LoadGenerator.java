@@ -87,6 +87,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownVertx;
     private final int firstSource;
+    /** Hold the connections this long once ready (idle-memory scenario), announcing READY on stdout. */
+    long holdMillis;
 
     public LoadGenerator(Vertx vertx, int firstSource) {
         this.vertx = vertx;
@@ -175,6 +177,12 @@ public final class LoadGenerator implements AutoCloseable {
         if (!ready.await(300, TimeUnit.SECONDS)) throw new IllegalStateException("connections not ready");
         double connectSeconds = (System.nanoTime() - c0) / 1e9;
         if (failed.get() > 0) throw new IllegalStateException(failed.get() + " of " + n + " connections failed");
+        if (holdMillis > 0) {
+            // Idle-memory scenario: the orchestrator measures the server while the connections sit.
+            System.out.printf("READY %.3f%n", connectSeconds);
+            System.out.flush();
+            Thread.sleep(holdMillis);
+        }
         Thread.sleep(300);
 
         long cpu0 = cpuMicros(t.pid());
@@ -380,6 +388,18 @@ public final class LoadGenerator implements AutoCloseable {
         List<Map<String, String>> triggerHeaders = headerFile(a.get("triggerHeaders"));
         String body = a.getOrDefault("body", "");
         try (LoadGenerator g = new LoadGenerator(Integer.parseInt(a.getOrDefault("source", "2")))) {
+            g.holdMillis = Long.parseLong(a.getOrDefault("hold", "0"));
+            Heartbeats beats = a.containsKey("heartbeats")
+                    ? g.heartbeats(
+                            port,
+                            t.path(),
+                            headerFile(a.get("heartbeatHeaders")).get(0),
+                            Files.readAllLines(Path.of(a.get("heartbeats"))).stream()
+                                    .filter(l -> !l.isBlank())
+                                    .map(Long::valueOf)
+                                    .toList(),
+                            Long.parseLong(a.getOrDefault("heartbeatEvery", "5000")))
+                    : null;
             Trigger trigger = g.post(
                     port,
                     a.get("trigger"),
@@ -407,6 +427,10 @@ public final class LoadGenerator implements AutoCloseable {
                     r.delivered(),
                     r.lost(),
                     r.duplicated());
+            if (beats != null) {
+                System.out.println("heartbeats sent: " + beats.sent.get() + ", point sockets open: " + beats.open());
+                beats.close();
+            }
         }
         System.exit(0);
     }
