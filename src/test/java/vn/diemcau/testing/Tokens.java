@@ -60,6 +60,11 @@ public final class Tokens {
                 + parts[2];
     }
 
+    /** A new token (not the cached one), e.g. for long benchmark runs. */
+    public static String fresh(String user) {
+        return fetch(user);
+    }
+
     private static String fetch(String user) {
         var cfg = ConfigProvider.getConfig();
         String server = cfg.getValue("quarkus.oidc.auth-server-url", String.class);
