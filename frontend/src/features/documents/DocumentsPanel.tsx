@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
 import { ProblemBanner } from '../../ui/ProblemBanner'
@@ -76,9 +76,8 @@ function DocumentLink({
 }
 
 /**
- * Calls `reload` when the list may have changed. With the screen's live connection: on each
- * change of its state (and once more shortly after, since a release follows its item's start).
- * Without one (the participant page before the live screens): a socket of its own.
+ * Calls `reload` when the list may have changed. With the screen's live connection: when its
+ * state changes. Without one (a screen that has no live connection): a socket of its own.
  */
 function useDocumentUpdates(
   sessionId: number,
@@ -89,15 +88,17 @@ function useDocumentUpdates(
   const state = live?.state
   const hasLive = live != null
 
+  // Every event changes the live state (unknown ones advance its seq, document.* included):
+  // reload at most every 400 ms, so a busy stream (heartbeats, point states) costs little.
+  const throttle = useRef<number | undefined>(undefined)
   useEffect(() => {
-    if (!hasLive || state == null) return
-    const soon = window.setTimeout(() => refresh(), 250)
-    const later = window.setTimeout(() => refresh(), 1500)
-    return () => {
-      window.clearTimeout(soon)
-      window.clearTimeout(later)
-    }
+    if (!hasLive || state == null || throttle.current !== undefined) return
+    throttle.current = window.setTimeout(() => {
+      throttle.current = undefined
+      refresh()
+    }, 400)
   }, [hasLive, state])
+  useEffect(() => () => window.clearTimeout(throttle.current), [])
 
   useEffect(() => {
     if (hasLive || typeof WebSocket === 'undefined') return

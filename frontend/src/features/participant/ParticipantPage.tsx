@@ -8,8 +8,8 @@ import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { useI18n } from '../../i18n'
 import { formatLong, formatTime } from '../../lib/time'
 import { StatusBadge } from '../../ui/Badge'
+import { ParticipantLive } from '../live/ParticipantLive'
 import { ProblemBanner } from '../../ui/ProblemBanner'
-import { DocumentsPanel } from '../documents/DocumentsPanel'
 
 export function ParticipantLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n()
@@ -130,8 +130,7 @@ export function ParticipantPage() {
           </a>
         )}
       </section>
-      {/* documents: until the live participant view has its panel slots */}
-      <DocumentsPanel sessionId={s.id} />
+      <ParticipantLive sessionId={s.id} />
       <button
         type="button"
         className="btn btn-ghost"

@@ -12,13 +12,15 @@ import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
 import { DocumentsTab } from '../documents/DocumentsTab'
+import { LiveLinks } from '../live/LiveLinks'
 import { PointsTab } from '../points/PointsTab'
+import { RegistrationTab } from '../registration/RegistrationTab'
 import { RosterTab } from '../roster/RosterTab'
 import { CopyDialog } from './CopyDialog'
 import { SessionForm } from './SessionForm'
 import { statusActions, type StatusAction } from './sessionForm'
 
-const TABS = ['info', 'points', 'roster', 'agenda', 'documents'] as const
+const TABS = ['info', 'points', 'roster', 'agenda', 'registration', 'documents'] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionEditor() {
@@ -152,6 +154,7 @@ function ExistingSession({ id }: { id: number }) {
         )}
       </div>
       <ProblemBanner error={actionError} />
+      <LiveLinks session={session} />
 
       <nav className="tabs" aria-label={t('session.tabs')}>
         {TABS.map((name) => (
@@ -204,6 +207,7 @@ function ExistingSession({ id }: { id: number }) {
         {tab === 'points' && <PointsTab session={session} readOnly={readOnly} />}
         {tab === 'roster' && <RosterTab session={session} readOnly={readOnly} />}
         {tab === 'agenda' && <AgendaTab session={session} readOnly={readOnly} />}
+        {tab === 'registration' && <RegistrationTab session={session} />}
         {/* documents: managed while the session runs too, so only the role decides */}
         {tab === 'documents' && <DocumentsTab session={session} canEdit={canEdit} />}
       </section>

@@ -31,6 +31,8 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
     @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    // live-ui: overrun of the active item
+    @JsonSubTypes.Type(ServerMessage.ItemOverran.class),
     // documents
     @JsonSubTypes.Type(ServerMessage.DocumentReleased.class),
     @JsonSubTypes.Type(ServerMessage.DocumentRecalled.class)
@@ -88,6 +90,10 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // live-ui: the active item ran past its planned end (extensions included); once per item.
+    @JsonTypeName("agenda.item_overran")
+    record ItemOverran(AgendaLiveItem item) implements ServerMessage {}
 
     // documents: the event names the document only; each client reads its own list again, which
     // shows the document only to the audience it is meant for.
