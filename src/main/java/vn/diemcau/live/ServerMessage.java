@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
+import vn.diemcau.attendance.AttendanceCounts;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
 import vn.diemcau.session.SessionStatus;
@@ -29,7 +30,8 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
-    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    @JsonSubTypes.Type(ServerMessage.AttendanceCountsChanged.class) // attendance
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -39,7 +41,8 @@ public sealed interface ServerMessage {
             List<AgendaLiveItem> agenda,
             List<PointLiveView> points,
             RollCallView rollCall,
-            long heartbeatSeconds)
+            long heartbeatSeconds,
+            AttendanceCounts attendance)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -82,4 +85,10 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // --- attendance ---
+    /** The session's attendance counts, at most about once a second however many check-ins arrive. */
+    @JsonTypeName("attendance.counts_changed")
+    record AttendanceCountsChanged(AttendanceCounts counts) implements ServerMessage {}
+    // --- end attendance ---
 }
