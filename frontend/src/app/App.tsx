@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router'
+import { AttendancePage, CheckInPage } from '../features/attendance/AttendancePages'
 import { InvitePage } from '../features/participant/InvitePage'
 import { ParticipantPage } from '../features/participant/ParticipantPage'
 import { SessionEditor } from '../features/sessions/SessionEditor'
@@ -17,6 +18,9 @@ export function App() {
         <Route index element={<Navigate to="/sessions" replace />} />
         <Route path="/sessions" element={<SessionListPage />} />
         <Route path="/sessions/new" element={<SessionEditor />} />
+        {/* attendance */}
+        <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
+        <Route path="/sessions/:id/points/:pointId/check-in" element={<CheckInPage />} />
         <Route path="/sessions/:id/:tab?" element={<SessionEditor />} />
         <Route path="/units" element={<UnitsPage />} />
         <Route path="*" element={<NotFound />} />

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n'
 import { formatLong, formatTime } from '../../lib/time'
 import { StatusBadge } from '../../ui/Badge'
 import { ProblemBanner } from '../../ui/ProblemBanner'
+import { SelfCheckIn } from '../attendance/SelfCheckIn'
 
 export function ParticipantLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n()
@@ -118,6 +119,8 @@ export function ParticipantPage() {
             </>
           )}
         </dl>
+        {/* attendance */}
+        <SelfCheckIn />
         {s.videoLink && (
           <a
             className="btn btn-primary btn-large"

@@ -152,6 +152,10 @@ function ExistingSession({ id }: { id: number }) {
       </div>
       <ProblemBanner error={actionError} />
 
+      {/* attendance */}
+      <p className="attendance-link">
+        <Link to={`/sessions/${id}/attendance`}>{t('attendance.open')}</Link>
+      </p>
       <nav className="tabs" aria-label={t('session.tabs')}>
         {TABS.map((name) => (
           <NavLink

@@ -40,7 +40,8 @@ class AttendanceLiveTest {
         try (WsClient hall = WsClient.connect(vertx, base, f.sessionId, Tokens.ORGANIZER, null);
                 WsClient op1 = WsClient.connect(vertx, base, f.sessionId, Tokens.OPERATOR1, null)) {
             JsonObject snap = hall.awaitType("live.snapshot");
-            assertEquals(0, snap.getJsonObject("attendance").getJsonObject("total").getInteger("present"));
+            assertEquals(
+                    0, snap.getJsonObject("attendance").getJsonObject("total").getInteger("present"));
             assertEquals(
                     4,
                     snap.getJsonObject("attendance")
@@ -52,8 +53,7 @@ class AttendanceLiveTest {
 
             // over the socket: acked once, a resend acked again without a second change
             String cmd = "ci-" + f.uid;
-            op1.send(WsClient.command(
-                    "attendance.check_in", cmd, "pointId", f.point1, "delegateId", f.d(f.point1, 0)));
+            op1.send(WsClient.command("attendance.check_in", cmd, "pointId", f.point1, "delegateId", f.d(f.point1, 0)));
             assertEquals(true, op1.awaitAnswer(cmd).getBoolean("ok"));
             JsonObject first = hall.awaitType("attendance.counts_changed");
             assertEquals(1, present(first.getJsonObject("counts"), f.point1));
@@ -76,20 +76,17 @@ class AttendanceLiveTest {
                         .then()
                         .statusCode(200);
             }
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> {
-                        List<JsonObject> seen = hall.ofType("attendance.counts_changed");
-                        return present(seen.get(seen.size() - 1).getJsonObject("counts"), f.point1) == 1 + walkIns;
-                    });
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                List<JsonObject> seen = hall.ofType("attendance.counts_changed");
+                return present(seen.get(seen.size() - 1).getJsonObject("counts"), f.point1) == 1 + walkIns;
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
             int events = hall.ofType("attendance.counts_changed").size();
             // one per second at most (plus the first, sent at once), never one per check-in
             assertTrue(events <= 2 + (int) Math.ceil(seconds), events + " count events in " + seconds + " s");
             assertTrue(events < walkIns, "coalesced: " + events);
-            JsonObject last = hall.ofType("attendance.counts_changed")
-                    .get(events - 1)
-                    .getJsonObject("counts");
+            JsonObject last =
+                    hall.ofType("attendance.counts_changed").get(events - 1).getJsonObject("counts");
             assertEquals(1 + walkIns, last.getJsonObject("total").getInteger("present"));
             assertEquals(1 + walkIns, last.getJsonObject("total").getInteger("walkIns") + 1);
             // the observer's later snapshot agrees
@@ -103,8 +100,7 @@ class AttendanceLiveTest {
             }
             // refused over the socket: op1 at op2's point, nothing changed
             String bad = "bad-" + f.uid;
-            op1.send(WsClient.command(
-                    "attendance.check_in", bad, "pointId", f.point2, "delegateId", f.d(f.point2, 0)));
+            op1.send(WsClient.command("attendance.check_in", bad, "pointId", f.point2, "delegateId", f.d(f.point2, 0)));
             JsonObject rejected = op1.awaitAnswer(bad);
             assertEquals("live.rejected", rejected.getString("type"));
             assertEquals("point.not-assigned", rejected.getString("code"));
