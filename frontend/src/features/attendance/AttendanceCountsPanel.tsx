@@ -5,14 +5,16 @@ import { attendanceApi, type AttendanceCounts } from './api'
 interface Props {
   sessionId: number
   /**
-   * Counts kept by the screen's live state (snapshot.attendance, then attendance.counts_changed).
-   * Without them the panel loads the counts and follows the session's live socket itself.
+   * The live screen's connection (useLive()): its state keeps the counts (snapshot.attendance,
+   * then attendance.counts_changed). Without one the panel loads the counts and follows the
+   * session's live socket itself.
    */
-  counts?: AttendanceCounts | null
+  live?: { state: { attendance?: AttendanceCounts } | null } | null
 }
 
 /** Present / expected in total, by level and per point; points far below their count stand out. */
-export function AttendanceCountsPanel({ sessionId, counts: given }: Props) {
+export function AttendanceCountsPanel({ sessionId, live }: Props) {
+  const given = live ? (live.state?.attendance ?? null) : undefined
   const { t } = useI18n()
   const [own, setOwn] = useState<AttendanceCounts | null>(null)
   const counts = given ?? own

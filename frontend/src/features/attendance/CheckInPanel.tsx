@@ -8,14 +8,17 @@ import { attendanceApi, type AttendanceCommand, type AttendanceEntry } from './a
 import { decodeInvitation } from './qr'
 import { CommandQueue, newCommandId } from './queue'
 
-/** What the point console's LiveClient offers (live-ui's useLive()); it queues offline itself. */
+/** What the point console's live connection offers (useLive()); it queues offline itself. */
 export interface LiveSender {
   send: (command: AttendanceCommand) => unknown
+  connection?: 'connecting' | 'online' | 'offline'
+  queued?: readonly unknown[]
 }
 
 interface Props {
   sessionId: number
-  pointId: number
+  /** Required; optional only so the panel fits the live screens' panel slot type. */
+  pointId?: number
   /** The console's live connection; without one, commands go over REST with their own offline queue. */
   live?: LiveSender | null
 }
@@ -23,7 +26,8 @@ interface Props {
 type Open = { kind: 'absent' | 'substitute'; delegateId: number } | null
 
 /** The point console's check-in panel: search, one tap, undo, absence, substitute, walk-in, room count, QR. */
-export function CheckInPanel({ sessionId, pointId, live }: Props) {
+export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
+  const pointId = maybePoint ?? 0
   const { t, lang } = useI18n()
   const [q, setQ] = useState('')
   const query = useDebounced(q, 250)
@@ -117,15 +121,18 @@ export function CheckInPanel({ sessionId, pointId, live }: Props) {
     setEntries((list) => list.map((e) => (e.delegateId === delegateId ? { ...e, ...change } : e)))
 
   const present = entries.filter((e) => e.status === 'PRESENT').length
+  const offline = live ? live.connection === 'offline' : !online
+  const waiting = live ? (live.queued?.length ?? 0) : pending
+  if (!maybePoint) return null
 
   return (
     <section className="card checkin-panel" aria-labelledby="checkin-title">
       <h2 id="checkin-title">{t('attendance.title')}</h2>
       <p className="checkin-summary" aria-live="polite">
         {t('attendance.summary', { present, total })}
-        {!online && <span className="badge badge-warn">{t('attendance.offline')}</span>}
-        {pending > 0 && (
-          <span className="badge badge-info">{t('attendance.queued', { n: pending })}</span>
+        {offline && <span className="badge badge-warn">{t('attendance.offline')}</span>}
+        {waiting > 0 && (
+          <span className="badge badge-info">{t('attendance.queued', { n: waiting })}</span>
         )}
       </p>
       <ProblemBanner error={error} />
