@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../api/client'
 import { useI18n } from '../../i18n'
-import { useDebounced } from '../../lib/hooks'
+import { useDebounced, useLoad } from '../../lib/hooks'
 import { formatTime } from '../../lib/time'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 import { attendanceApi, type AttendanceCommand, type AttendanceEntry } from './api'
@@ -31,33 +31,29 @@ export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
   const { t, lang } = useI18n()
   const [q, setQ] = useState('')
   const query = useDebounced(q, 250)
-  const [entries, setEntries] = useState<AttendanceEntry[]>([])
-  const [total, setTotal] = useState(0)
   const [error, setError] = useState<unknown>(null)
   const [open, setOpen] = useState<Open>(null)
   const [text1, setText1] = useState('')
   const [text2, setText2] = useState('')
   const [walkIn, setWalkIn] = useState({ fullName: '', position: '', unitName: '' })
   const [room, setRoom] = useState('')
-  const [pending, setPending] = useState(0)
+  const [pending, setPending] = useState(
+    () => new CommandQueue(sessionId, maybePoint ?? 0).all().length,
+  )
   const [online, setOnline] = useState(typeof navigator === 'undefined' || navigator.onLine)
   const [scanning, setScanning] = useState(false)
   const [notice, setNotice] = useState('')
   const queue = useRef(new CommandQueue(sessionId, pointId))
 
-  const reload = useCallback(async () => {
-    try {
-      const page = await attendanceApi.entries(sessionId, pointId, query)
-      setEntries(page.items)
-      setTotal(page.total)
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 0)) setError(e)
-    }
-  }, [sessionId, pointId, query])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
+  const loaded = useLoad(
+    () => attendanceApi.entries(sessionId, pointId, query),
+    `${sessionId}/${pointId}/${query}`,
+  )
+  const entries = loaded.data?.items ?? []
+  const total = loaded.data?.total ?? 0
+  const reload = loaded.reload
+  const loadError =
+    loaded.error instanceof ApiError && loaded.error.status === 0 ? null : loaded.error
 
   const flush = useCallback(async () => {
     for (const item of queue.current.all()) {
@@ -74,10 +70,9 @@ export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
   }, [sessionId])
 
   useEffect(() => {
-    setPending(queue.current.all().length)
     const up = () => {
       setOnline(true)
-      void flush().then(reload)
+      void flush().then(() => reload())
     }
     const down = () => setOnline(false)
     window.addEventListener('online', up)
@@ -97,7 +92,7 @@ export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
       setError(null)
       if (live) {
         live.send(command)
-        window.setTimeout(() => void reload(), 300)
+        window.setTimeout(reload, 300)
         return
       }
       const commandId = newCommandId()
@@ -111,14 +106,19 @@ export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
         }
         setError(e)
       }
-      await reload()
+      reload()
     },
     [live, reload, sessionId],
   )
 
   /** Shows the change at once; the server's answer (or the queue) follows. */
-  const optimistic = (delegateId: number, change: Partial<AttendanceEntry>) =>
-    setEntries((list) => list.map((e) => (e.delegateId === delegateId ? { ...e, ...change } : e)))
+  const optimistic = (delegateId: number, change: Partial<AttendanceEntry>) => {
+    if (!loaded.data) return
+    loaded.setData({
+      ...loaded.data,
+      items: loaded.data.items.map((e) => (e.delegateId === delegateId ? { ...e, ...change } : e)),
+    })
+  }
 
   const present = entries.filter((e) => e.status === 'PRESENT').length
   const offline = live ? live.connection === 'offline' : !online
@@ -135,7 +135,7 @@ export function CheckInPanel({ sessionId, pointId: maybePoint, live }: Props) {
           <span className="badge badge-info">{t('attendance.queued', { n: waiting })}</span>
         )}
       </p>
-      <ProblemBanner error={error} />
+      <ProblemBanner error={error ?? loadError} />
       {notice && (
         <p className="banner banner-info" role="status">
           {notice}
@@ -366,6 +366,11 @@ function QrScanner({
 }) {
   const { t } = useI18n()
   const video = useRef<HTMLVideoElement>(null)
+  // the parent re-renders while the camera runs; the camera must not restart each time
+  const handlers = useRef({ onToken, onError })
+  useEffect(() => {
+    handlers.current = { onToken, onError }
+  })
 
   useEffect(() => {
     let stream: MediaStream | null = null
@@ -384,7 +389,7 @@ function QrScanner({
           const img = ctx.getImageData(0, 0, canvas.width, canvas.height)
           const token = decodeInvitation(img.data, img.width, img.height)
           if (token) {
-            onToken(token)
+            handlers.current.onToken(token)
             return
           }
         }
@@ -392,7 +397,7 @@ function QrScanner({
       frame = requestAnimationFrame(tick)
     }
     if (!navigator.mediaDevices?.getUserMedia) {
-      onError(t('attendance.noCamera'))
+      handlers.current.onError(t('attendance.noCamera'))
       return
     }
     navigator.mediaDevices
@@ -404,13 +409,13 @@ function QrScanner({
         void video.current.play()
         frame = requestAnimationFrame(tick)
       })
-      .catch(() => onError(t('attendance.noCamera')))
+      .catch(() => handlers.current.onError(t('attendance.noCamera')))
     return () => {
       stopped = true
       cancelAnimationFrame(frame)
       stream?.getTracks().forEach((track) => track.stop())
     }
-  }, [onToken, onError, t])
+  }, [t])
 
   return (
     <div className="qr-scanner">
