@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router'
+import { AttendancePage, CheckInPage } from '../features/attendance/AttendancePages'
 import { BigScreen } from '../features/live/BigScreen'
 import { MainHallConsole } from '../features/live/MainHallConsole'
 import { PointConsole } from '../features/live/PointConsole'
@@ -27,6 +28,9 @@ export function App() {
         <Route index element={<Navigate to="/sessions" replace />} />
         <Route path="/sessions" element={<SessionListPage />} />
         <Route path="/sessions/new" element={<SessionEditor />} />
+        {/* attendance */}
+        <Route path="/sessions/:id/attendance" element={<AttendancePage />} />
+        <Route path="/sessions/:id/points/:pointId/check-in" element={<CheckInPage />} />
         <Route path="/sessions/:id/:tab?" element={<SessionEditor />} />
         {/* live-ui: main-hall console and point console */}
         <Route path="/sessions/:id/live" element={<MainHallConsole />} />

@@ -4,6 +4,8 @@
 
 import type { SessionStatus, UnitLevel } from '../api/types'
 
+import type { AttendanceCommand, AttendanceCounts } from '../features/attendance/api'
+
 export const AGENDA_ITEM_STATUSES = ['PENDING', 'ACTIVE', 'DONE', 'SKIPPED'] as const
 export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number]
 
@@ -66,6 +68,8 @@ export interface LiveSnapshot {
   points: PointLiveView[]
   rollCall: RollCallView | null
   heartbeatSeconds: number
+  /** attendance: the session's counts (absent from servers without the attendance feature) */
+  attendance?: AttendanceCounts
 }
 
 export interface LiveAck {
@@ -153,6 +157,14 @@ export type ServerEvent =
   | PointStatusChanged
   | RollCallStarted
   | RollCallAnswered
+  | AttendanceCountsChanged // attendance
+
+// attendance: at most one per session and second, however many check-ins
+export interface AttendanceCountsChanged {
+  type: 'attendance.counts_changed'
+  seq: number
+  counts: AttendanceCounts
+}
 
 export type ServerMessage = LiveSnapshot | LiveAck | LiveRejected | ServerEvent
 
@@ -181,6 +193,7 @@ export type LiveCommand =
   | { type: 'point.ready'; pointId: number; present: number }
   | { type: 'point.report_trouble'; pointId: number; kind: PointTrouble; note: string | null }
   | { type: 'point.clear_trouble'; pointId: number }
+  | AttendanceCommand // attendance
 
 export type CommandMessage = LiveCommand & { commandId: string }
 

@@ -92,6 +92,8 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
       }
     case 'rollcall.answered':
       return { ...state, rollCall: answered(state.rollCall, event.pointId) }
+    case 'attendance.counts_changed':
+      return { ...state, attendance: event.counts }
     // Other features: one case per event type here.
     default:
       return state

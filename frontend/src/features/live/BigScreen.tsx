@@ -10,8 +10,10 @@ import { formatTime } from '../../lib/time'
 import { POINT_LIVE_STATUSES, currentItem, pointTotals, upcomingItems, useLive } from '../../live'
 import { StatusBadge } from '../../ui/Badge'
 import { ConnectionBadge, NowAndNext, Panels, useNow, type LivePanel } from './LiveParts'
+import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 
 const PANELS: readonly LivePanel[] = [
+  AttendanceCountsPanel, // attendance
   // Other features: one line each, e.g. PollResultsPanel,
 ]
 

@@ -27,8 +27,10 @@ import {
   PointStatusBadge,
   type LivePanel,
 } from './LiveParts'
+import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 
 const PANELS: readonly LivePanel[] = [
+  AttendanceCountsPanel, // attendance
   // Other features: one line each, e.g. AttendancePanel,
 ]
 

@@ -26,8 +26,10 @@ import {
   type LivePanel,
 } from './LiveParts'
 import { DocumentsPanel } from '../documents/DocumentsPanel'
+import { CheckInPanel } from '../attendance/CheckInPanel'
 
 const PANELS: readonly LivePanel[] = [
+  CheckInPanel, // attendance
   // Other features: one line each, e.g. CheckInPanel,
   DocumentsPanel,
 ]

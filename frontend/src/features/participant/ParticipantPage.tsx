@@ -10,6 +10,7 @@ import { formatLong, formatTime } from '../../lib/time'
 import { StatusBadge } from '../../ui/Badge'
 import { ParticipantLive } from '../live/ParticipantLive'
 import { ProblemBanner } from '../../ui/ProblemBanner'
+import { SelfCheckIn } from '../attendance/SelfCheckIn'
 
 export function ParticipantLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n()
@@ -119,6 +120,8 @@ export function ParticipantPage() {
             </>
           )}
         </dl>
+        {/* attendance */}
+        <SelfCheckIn />
         {s.videoLink && (
           <a
             className="btn btn-primary btn-large"

@@ -156,6 +156,10 @@ function ExistingSession({ id }: { id: number }) {
       <ProblemBanner error={actionError} />
       <LiveLinks session={session} />
 
+      {/* attendance */}
+      <p className="attendance-link">
+        <Link to={`/sessions/${id}/attendance`}>{t('attendance.open')}</Link>
+      </p>
       <nav className="tabs" aria-label={t('session.tabs')}>
         {TABS.map((name) => (
           <NavLink

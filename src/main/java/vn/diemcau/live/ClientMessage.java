@@ -25,7 +25,13 @@ import vn.diemcau.point.PointTrouble;
     @JsonSubTypes.Type(ClientMessage.StartRollCall.class),
     @JsonSubTypes.Type(ClientMessage.Ready.class),
     @JsonSubTypes.Type(ClientMessage.ReportTrouble.class),
-    @JsonSubTypes.Type(ClientMessage.ClearTrouble.class)
+    @JsonSubTypes.Type(ClientMessage.ClearTrouble.class),
+    // attendance
+    @JsonSubTypes.Type(ClientMessage.CheckIn.class),
+    @JsonSubTypes.Type(ClientMessage.UndoCheckIn.class),
+    @JsonSubTypes.Type(ClientMessage.MarkAbsent.class),
+    @JsonSubTypes.Type(ClientMessage.WalkIn.class),
+    @JsonSubTypes.Type(ClientMessage.ReportRoomCount.class)
 })
 public sealed interface ClientMessage {
     /** "I last saw {@code lastSeq}": the missed events follow, or a snapshot when they are no longer kept. */
@@ -75,4 +81,30 @@ public sealed interface ClientMessage {
 
     @JsonTypeName("point.clear_trouble")
     record ClearTrouble(String commandId, long pointId) implements Command {}
+
+    // --- attendance ---
+    /** Check a delegate in at a point: by delegateId, or by the token (or whole link) a scanned QR carries. */
+    @JsonTypeName("attendance.check_in")
+    record CheckIn(
+            String commandId,
+            long pointId,
+            Long delegateId,
+            String token,
+            String substituteName,
+            String substitutePosition)
+            implements Command {}
+
+    @JsonTypeName("attendance.undo_check_in")
+    record UndoCheckIn(String commandId, long delegateId) implements Command {}
+
+    @JsonTypeName("attendance.mark_absent")
+    record MarkAbsent(String commandId, long pointId, long delegateId, String reason) implements Command {}
+
+    @JsonTypeName("attendance.walk_in")
+    record WalkIn(String commandId, long pointId, String fullName, String position, String unitName)
+            implements Command {}
+
+    @JsonTypeName("attendance.report_room_count")
+    record ReportRoomCount(String commandId, long pointId, int present) implements Command {}
+    // --- end attendance ---
 }

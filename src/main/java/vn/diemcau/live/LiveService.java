@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.diemcau.agenda.AgendaLiveService;
+import vn.diemcau.attendance.AbsenceRequest;
+import vn.diemcau.attendance.AttendanceService;
+import vn.diemcau.attendance.CheckInRequest;
+import vn.diemcau.attendance.WalkInRequest;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.document.DocumentService;
 import vn.diemcau.point.Liveness;
@@ -33,6 +37,9 @@ public class LiveService {
     PointLiveService points;
 
     @Inject
+    AttendanceService attendance;
+
+    @Inject
     LiveCommands commands;
 
     @Inject
@@ -52,7 +59,8 @@ public class LiveService {
                 points.states(sessionId),
                 points.rollCall(sessionId),
                 config.heartbeatInterval().toSeconds(),
-                documents.released(sessionId));
+                documents.released(sessionId),
+                attendance.countsOf(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
@@ -99,6 +107,20 @@ public class LiveService {
             points.reportTrouble(sid, c.pointId(), c.kind(), c.note());
         } else if (command instanceof ClientMessage.ClearTrouble c) {
             points.clearTrouble(sid, c.pointId());
+            // attendance
+        } else if (command instanceof ClientMessage.CheckIn c) {
+            attendance.checkIn(
+                    sid,
+                    c.pointId(),
+                    new CheckInRequest(c.delegateId(), c.token(), c.substituteName(), c.substitutePosition()));
+        } else if (command instanceof ClientMessage.UndoCheckIn c) {
+            attendance.undo(sid, c.delegateId());
+        } else if (command instanceof ClientMessage.MarkAbsent c) {
+            attendance.markAbsent(sid, c.pointId(), new AbsenceRequest(c.delegateId(), c.reason()));
+        } else if (command instanceof ClientMessage.WalkIn c) {
+            attendance.walkIn(sid, c.pointId(), new WalkInRequest(c.fullName(), c.position(), c.unitName()));
+        } else if (command instanceof ClientMessage.ReportRoomCount c) {
+            attendance.reportRoomCount(sid, c.pointId(), c.present());
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
 import vn.diemcau.document.DocumentView;
+import vn.diemcau.attendance.AttendanceCounts;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
 import vn.diemcau.session.SessionStatus;
@@ -35,7 +36,8 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.ItemOverran.class),
     // documents
     @JsonSubTypes.Type(ServerMessage.DocumentReleased.class),
-    @JsonSubTypes.Type(ServerMessage.DocumentRecalled.class)
+    @JsonSubTypes.Type(ServerMessage.DocumentRecalled.class),
+    @JsonSubTypes.Type(ServerMessage.AttendanceCountsChanged.class) // attendance
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -47,7 +49,8 @@ public sealed interface ServerMessage {
             RollCallView rollCall,
             long heartbeatSeconds,
             // documents: the released ones this connection's caller may see
-            List<DocumentView> documents)
+            List<DocumentView> documents,
+            AttendanceCounts attendance)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -104,4 +107,9 @@ public sealed interface ServerMessage {
     /** A released document was taken back: clients drop it from their lists. */
     @JsonTypeName("document.recalled")
     record DocumentRecalled(long documentId, Instant at) implements ServerMessage {}
+    // --- attendance ---
+    /** The session's attendance counts, at most about once a second however many check-ins arrive. */
+    @JsonTypeName("attendance.counts_changed")
+    record AttendanceCountsChanged(AttendanceCounts counts) implements ServerMessage {}
+    // --- end attendance ---
 }

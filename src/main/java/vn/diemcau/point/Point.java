@@ -85,6 +85,10 @@ public class Point extends PanacheEntityBase {
     @Column(name = "ready_at")
     public Instant readyAt;
 
+    // attendance (V051): when presentCount was last reported (roll call or room count)
+    @Column(name = "present_count_at")
+    public Instant presentCountAt;
+
     @Version
     public long version;
 }

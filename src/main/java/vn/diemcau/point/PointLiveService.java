@@ -115,10 +115,26 @@ public class PointLiveService {
         p.lastHeartbeatAt = now;
         p.readyAt = now;
         p.presentCount = present;
+        p.presentCountAt = now;
         audit.record(sessionId, pointId, "point.ready", TARGET, pointId, String.valueOf(present));
         refresh(p, null, true);
         rollCallAnswered.fire(new RollCallAnswered(sessionId, pointId, present, now));
     }
+
+    // --- attendance: the room count is the same number the roll call's answer carries ---
+    /** The operator's count of people in the room, at any time; the latest count is the point's. */
+    @Transactional
+    public void reportRoomCount(long sessionId, long pointId, int present) {
+        if (present < 0 || present > 100_000) throw ProblemException.badRequest("point.present-out-of-range");
+        Point p = operable(sessionId, pointId);
+        Instant now = Instant.now(clock);
+        p.lastHeartbeatAt = now;
+        p.presentCount = present;
+        p.presentCountAt = now;
+        audit.record(sessionId, pointId, "point.room-count.reported", TARGET, pointId, String.valueOf(present));
+        refresh(p, null, true);
+    }
+    // --- end attendance ---
 
     /** Organizer: asks every point again; earlier answers no longer count. */
     @Transactional
@@ -140,7 +156,6 @@ public class PointLiveService {
         List<Point> points = points(sessionId);
         for (Point p : points) {
             p.readyAt = null;
-            p.presentCount = null;
             refresh(p, null, true);
         }
         audit.record(sessionId, "rollcall.started", "session", sessionId, null);

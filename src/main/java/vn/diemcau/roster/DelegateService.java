@@ -207,6 +207,24 @@ public class DelegateService {
         audit.record(sessionId, d.pointId, "delegate.invitation.revoked", "delegate", d.id, d.fullName);
     }
 
+    // --- attendance ---
+    /**
+     * A walk-in (đại biểu phát sinh) added at a point while the session runs: joins the roster
+     * even though it is no longer editable, never refused as a duplicate (the operator saw them).
+     * The caller checks the point and the operator's rights.
+     */
+    @Transactional
+    public DelegateView addWalkIn(long sessionId, long pointId, String fullName, String position, String unitName) {
+        Delegate d = new Delegate();
+        d.sessionId = sessionId;
+        apply(d, new DelegateRequest(fullName, position, unitName, null, pointId, null, null, null, null));
+        d.createdAt = d.updatedAt;
+        d.persist();
+        audit.record(sessionId, pointId, "delegate.walk-in.added", "delegate", d.id, describe(d));
+        return view(d);
+    }
+    // --- end attendance ---
+
     /** For the participant feature: the delegate an invitation was checked for, unscoped. */
     @Transactional
     public DelegateView participant(long delegateId) {
