@@ -25,7 +25,13 @@ import vn.diemcau.point.PointTrouble;
     @JsonSubTypes.Type(ClientMessage.StartRollCall.class),
     @JsonSubTypes.Type(ClientMessage.Ready.class),
     @JsonSubTypes.Type(ClientMessage.ReportTrouble.class),
-    @JsonSubTypes.Type(ClientMessage.ClearTrouble.class)
+    @JsonSubTypes.Type(ClientMessage.ClearTrouble.class),
+    // polls
+    @JsonSubTypes.Type(ClientMessage.OpenPoll.class),
+    @JsonSubTypes.Type(ClientMessage.ClosePoll.class),
+    @JsonSubTypes.Type(ClientMessage.PublishPoll.class),
+    @JsonSubTypes.Type(ClientMessage.Vote.class),
+    @JsonSubTypes.Type(ClientMessage.RoomResult.class)
 })
 public sealed interface ClientMessage {
     /** "I last saw {@code lastSeq}": the missed events follow, or a snapshot when they are no longer kept. */
@@ -75,4 +81,22 @@ public sealed interface ClientMessage {
 
     @JsonTypeName("point.clear_trouble")
     record ClearTrouble(String commandId, long pointId) implements Command {}
+
+    // --- polls ---
+    @JsonTypeName("poll.open")
+    record OpenPoll(String commandId, long pollId) implements Command {}
+
+    @JsonTypeName("poll.close")
+    record ClosePoll(String commandId, long pollId) implements Command {}
+
+    @JsonTypeName("poll.publish")
+    record PublishPoll(String commandId, long pollId) implements Command {}
+
+    /** A participant's answer: option positions (SINGLE, MULTIPLE, RATING: 0 = "1") or text (TEXT). */
+    @JsonTypeName("poll.vote")
+    record Vote(String commandId, long pollId, List<Integer> choices, String text) implements Command {}
+
+    /** A point's show-of-hands count per option (replaces the point's earlier count). */
+    @JsonTypeName("poll.room_result")
+    record RoomResult(String commandId, long pollId, long pointId, List<Integer> counts) implements Command {}
 }

@@ -7,6 +7,7 @@ import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
+import vn.diemcau.poll.PollService;
 import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
 import vn.diemcau.session.Session;
@@ -32,6 +33,9 @@ public class LiveService {
     PointLiveService points;
 
     @Inject
+    PollService polls;
+
+    @Inject
     LiveCommands commands;
 
     @Inject
@@ -47,7 +51,8 @@ public class LiveService {
                 agenda.items(sessionId),
                 points.states(sessionId),
                 points.rollCall(sessionId),
-                config.heartbeatInterval().toSeconds());
+                config.heartbeatInterval().toSeconds(),
+                polls.live(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
@@ -87,6 +92,17 @@ public class LiveService {
             points.reportTrouble(sid, c.pointId(), c.kind(), c.note());
         } else if (command instanceof ClientMessage.ClearTrouble c) {
             points.clearTrouble(sid, c.pointId());
+            // polls
+        } else if (command instanceof ClientMessage.OpenPoll c) {
+            polls.open(sid, c.pollId());
+        } else if (command instanceof ClientMessage.ClosePoll c) {
+            polls.close(sid, c.pollId());
+        } else if (command instanceof ClientMessage.PublishPoll c) {
+            polls.publish(sid, c.pollId());
+        } else if (command instanceof ClientMessage.Vote c) {
+            polls.vote(sid, c.pollId(), c.choices(), c.text());
+        } else if (command instanceof ClientMessage.RoomResult c) {
+            polls.roomResult(sid, c.pollId(), c.pointId(), c.counts());
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
 import vn.diemcau.security.Roles;
 
 /**
@@ -44,6 +45,9 @@ public class LiveSocket {
     Access access;
 
     @Inject
+    CurrentUser user;
+
+    @Inject
     ObjectMapper json;
 
     private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
@@ -62,7 +66,8 @@ public class LiveSocket {
             connection.closeAndAwait(new CloseReason(CLOSE_FORBIDDEN, "forbidden"));
             return;
         }
-        LiveConnection c = new LiveConnection(connection, sessionId, locale(connection), config.sendQueue());
+        LiveConnection c = new LiveConnection(
+                connection, sessionId, locale(connection), config.sendQueue(), !user.isParticipant());
         open.put(connection.id(), c);
         try {
             hub.join(c, number(queryParam(connection, "lastSeq")), () -> live.snapshot(sessionId));

@@ -8,6 +8,8 @@ import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
+import vn.diemcau.poll.PollResults;
+import vn.diemcau.poll.PollView;
 import vn.diemcau.session.SessionStatus;
 
 /**
@@ -29,7 +31,12 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
-    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    // polls
+    @JsonSubTypes.Type(ServerMessage.PollOpened.class),
+    @JsonSubTypes.Type(ServerMessage.PollClosed.class),
+    @JsonSubTypes.Type(ServerMessage.PollPublished.class),
+    @JsonSubTypes.Type(ServerMessage.PollResultsChanged.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -39,7 +46,8 @@ public sealed interface ServerMessage {
             List<AgendaLiveItem> agenda,
             List<PointLiveView> points,
             RollCallView rollCall,
-            long heartbeatSeconds)
+            long heartbeatSeconds,
+            List<PollView> polls)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -82,4 +90,19 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // --- polls ---
+    @JsonTypeName("poll.opened")
+    record PollOpened(PollView poll) implements ServerMessage {}
+
+    @JsonTypeName("poll.closed")
+    record PollClosed(PollView poll) implements ServerMessage {}
+
+    /** The poll with its final results, for everyone. */
+    @JsonTypeName("poll.published")
+    record PollPublished(PollView poll) implements ServerMessage {}
+
+    /** New totals, at most one per poll and results interval; staff only while a poll hides its results. */
+    @JsonTypeName("poll.results_changed")
+    record PollResultsChanged(long pollId, PollResults results) implements ServerMessage {}
 }
