@@ -2,6 +2,7 @@
 // timer, what comes next, every point as a coloured tile, totals; no controls (organizer or observer).
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps); keep it readable from the back of a room.
+import { PollResultsBigPanel } from '../poll/PollResultsBigPanel'
 import { useEffect } from 'react'
 import { Navigate, useParams } from 'react-router'
 import { loginHref, useAuth } from '../../app/auth'
@@ -13,6 +14,7 @@ import { ConnectionBadge, NowAndNext, Panels, useNow, type LivePanel } from './L
 
 const PANELS: readonly LivePanel[] = [
   // Other features: one line each, e.g. PollResultsPanel,
+  PollResultsBigPanel,
 ]
 
 /** Full screen, outside the staff shell: only the sign-in gate. */

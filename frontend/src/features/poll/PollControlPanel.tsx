@@ -81,11 +81,19 @@ export function PollControlPanel({ sessionId, live }: LivePanelProps) {
           </label>
         )}
         <label>
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+          />{' '}
           {t('poll.control.anonymous')}
         </label>
         <label>
-          <input type="checkbox" checked={changeable} onChange={(e) => setChangeable(e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={changeable}
+            onChange={(e) => setChangeable(e.target.checked)}
+          />{' '}
           {t('poll.control.changeable')}
         </label>
         <label>

@@ -14,7 +14,8 @@ export function PollResultsBigPanel({ live }: LivePanelProps) {
       <h2 id="poll-big-h">{poll.question}</h2>
       <p>
         {t(`poll.status.${poll.status}`)} · {t('poll.results.voters', { n: poll.results.voters })}
-        {poll.results.roomVotes > 0 && ` · ${t('poll.results.room', { n: poll.results.roomVotes })}`}
+        {poll.results.roomVotes > 0 &&
+          ` · ${t('poll.results.room', { n: poll.results.roomVotes })}`}
       </p>
       {poll.kind === 'TEXT' ? (
         <ul>
@@ -25,7 +26,9 @@ export function PollResultsBigPanel({ live }: LivePanelProps) {
       ) : (
         <PollBars results={poll.results} big />
       )}
-      {poll.results.average != null && <p>{t('poll.results.average', { avg: poll.results.average })}</p>}
+      {poll.results.average != null && (
+        <p>{t('poll.results.average', { avg: poll.results.average })}</p>
+      )}
     </section>
   )
 }

@@ -92,7 +92,8 @@ export function PollVotePanel({ sessionId, live }: LivePanelProps) {
                     disabled={sel.length === 0 || sel.length > (p.maxChoices ?? p.options.length)}
                     onClick={() => vote(p, sel)}
                   >
-                    {t('poll.vote.send')} ({t('poll.vote.max', { max: p.maxChoices ?? p.options.length })})
+                    {t('poll.vote.send')} (
+                    {t('poll.vote.max', { max: p.maxChoices ?? p.options.length })})
                   </button>
                 )}
               </div>
