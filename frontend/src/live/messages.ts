@@ -1,3 +1,4 @@
+import type { PollResults, PollView } from '../features/poll/types'
 // The live protocol's message types, mirroring src/main/java/vn/diemcau/live/ServerMessage.java and
 // ClientMessage.java (see docs/live-protocol.md). Instants are ISO-8601 UTC strings.
 // A feature adding a message adds its interface here and a member to ServerEvent / LiveCommand.
@@ -70,6 +71,8 @@ export interface LiveSnapshot {
   heartbeatSeconds: number
   /** attendance: the session's counts (absent from servers without the attendance feature) */
   attendance?: AttendanceCounts
+  /** polls: every poll past DRAFT (results only when this connection may see them) */
+  polls?: PollView[]
 }
 
 export interface LiveAck {
@@ -144,6 +147,20 @@ export interface RollCallAnswered {
   at: string
 }
 
+// polls
+export interface PollChanged {
+  type: 'poll.opened' | 'poll.closed' | 'poll.published'
+  seq: number
+  poll: PollView
+}
+
+export interface PollResultsChanged {
+  type: 'poll.results_changed'
+  seq: number
+  pollId: number
+  results: PollResults
+}
+
 /** Events of the session's stream: each carries the next `seq`. */
 export type ServerEvent =
   | SessionStarted
@@ -158,6 +175,9 @@ export type ServerEvent =
   | RollCallStarted
   | RollCallAnswered
   | AttendanceCountsChanged // attendance
+  // polls
+  | PollChanged
+  | PollResultsChanged
 
 // attendance: at most one per session and second, however many check-ins
 export interface AttendanceCountsChanged {
@@ -194,6 +214,10 @@ export type LiveCommand =
   | { type: 'point.report_trouble'; pointId: number; kind: PointTrouble; note: string | null }
   | { type: 'point.clear_trouble'; pointId: number }
   | AttendanceCommand // attendance
+  // polls
+  | { type: 'poll.open' | 'poll.close' | 'poll.publish'; pollId: number }
+  | { type: 'poll.vote'; pollId: number; choices: number[]; text: string | null }
+  | { type: 'poll.room_result'; pollId: number; pointId: number; counts: number[] }
 
 export type CommandMessage = LiveCommand & { commandId: string }
 

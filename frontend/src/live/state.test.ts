@@ -80,7 +80,7 @@ describe('applyEvent', () => {
   it('skips events the state already reflects and keeps unknown event types harmless', () => {
     const s = applyEvent(null, snapshot(100))
     expect(applyEvent(s, { type: 'session.started', seq: 100, sessionId: 7, at: 'x' })).toBe(s)
-    const later = applyEvent(s, { type: 'poll.opened', seq: 101 })!
+    const later = applyEvent(s, { type: 'future.something_happened', seq: 101 })!
     expect(later.seq).toBe(101)
     expect(later.session).toBe(s!.session)
   })

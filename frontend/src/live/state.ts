@@ -94,6 +94,24 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
       return { ...state, rollCall: answered(state.rollCall, event.pointId) }
     case 'attendance.counts_changed':
       return { ...state, attendance: event.counts }
+    // polls
+    case 'poll.opened':
+    case 'poll.closed':
+    case 'poll.published': {
+      const known = (state.polls ?? []).find((p) => p.id === event.poll.id)
+      // opened/closed carry no results: keep the ones already seen
+      const poll = event.poll.results
+        ? event.poll
+        : { ...event.poll, results: known?.results ?? null }
+      return { ...state, polls: replaceById(state.polls ?? [], poll) }
+    }
+    case 'poll.results_changed':
+      return {
+        ...state,
+        polls: (state.polls ?? []).map((p) =>
+          p.id === event.pollId ? { ...p, results: event.results } : p,
+        ),
+      }
     // Other features: one case per event type here.
     default:
       return state

@@ -2,6 +2,7 @@
 // timer, what comes next, every point as a coloured tile, totals; no controls (organizer or observer).
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps); keep it readable from the back of a room.
+import { PollResultsBigPanel } from '../poll/PollResultsBigPanel'
 import { useEffect } from 'react'
 import { Navigate, useParams } from 'react-router'
 import { loginHref, useAuth } from '../../app/auth'
@@ -15,6 +16,7 @@ import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 const PANELS: readonly LivePanel[] = [
   AttendanceCountsPanel, // attendance
   // Other features: one line each, e.g. PollResultsPanel,
+  PollResultsBigPanel,
 ]
 
 /** Full screen, outside the staff shell: only the sign-in gate. */

@@ -2,6 +2,7 @@
 // roll call) and sees every point; an observer sees the same, read-only.
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps; live = this screen's useLive result, no second socket).
+import { PollControlPanel } from '../poll/PollControlPanel'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { UNIT_LEVELS, type UnitLevel } from '../../api/types'
@@ -32,6 +33,7 @@ import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 const PANELS: readonly LivePanel[] = [
   AttendanceCountsPanel, // attendance
   // Other features: one line each, e.g. AttendancePanel,
+  PollControlPanel,
 ]
 
 export function MainHallConsole() {

@@ -31,7 +31,13 @@ import vn.diemcau.point.PointTrouble;
     @JsonSubTypes.Type(ClientMessage.UndoCheckIn.class),
     @JsonSubTypes.Type(ClientMessage.MarkAbsent.class),
     @JsonSubTypes.Type(ClientMessage.WalkIn.class),
-    @JsonSubTypes.Type(ClientMessage.ReportRoomCount.class)
+    @JsonSubTypes.Type(ClientMessage.ReportRoomCount.class),
+    // polls
+    @JsonSubTypes.Type(ClientMessage.OpenPoll.class),
+    @JsonSubTypes.Type(ClientMessage.ClosePoll.class),
+    @JsonSubTypes.Type(ClientMessage.PublishPoll.class),
+    @JsonSubTypes.Type(ClientMessage.Vote.class),
+    @JsonSubTypes.Type(ClientMessage.RoomResult.class)
 })
 public sealed interface ClientMessage {
     /** "I last saw {@code lastSeq}": the missed events follow, or a snapshot when they are no longer kept. */
@@ -107,4 +113,21 @@ public sealed interface ClientMessage {
     @JsonTypeName("attendance.report_room_count")
     record ReportRoomCount(String commandId, long pointId, int present) implements Command {}
     // --- end attendance ---
+    // --- polls ---
+    @JsonTypeName("poll.open")
+    record OpenPoll(String commandId, long pollId) implements Command {}
+
+    @JsonTypeName("poll.close")
+    record ClosePoll(String commandId, long pollId) implements Command {}
+
+    @JsonTypeName("poll.publish")
+    record PublishPoll(String commandId, long pollId) implements Command {}
+
+    /** A participant's answer: option positions (SINGLE, MULTIPLE, RATING: 0 = "1") or text (TEXT). */
+    @JsonTypeName("poll.vote")
+    record Vote(String commandId, long pollId, List<Integer> choices, String text) implements Command {}
+
+    /** A point's show-of-hands count per option (replaces the point's earlier count). */
+    @JsonTypeName("poll.room_result")
+    record RoomResult(String commandId, long pollId, long pointId, List<Integer> counts) implements Command {}
 }

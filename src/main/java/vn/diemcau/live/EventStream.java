@@ -10,7 +10,12 @@ import java.util.Optional;
  */
 interface EventStream {
     /** Stamps the session's next sequence number, keeps the frame and hands it to every subscriber, in order. */
-    void publish(long sessionId, ServerMessage event);
+    default void publish(long sessionId, ServerMessage event) {
+        publish(sessionId, event, false);
+    }
+
+    /** As {@link #publish(long, ServerMessage)}; {@code staffOnly} frames never reach participants. */
+    void publish(long sessionId, ServerMessage event, boolean staffOnly);
 
     /** Receives every published frame of every session (the hub of this instance). */
     void subscribe(SessionFrameListener listener);

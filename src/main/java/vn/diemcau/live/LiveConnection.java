@@ -20,6 +20,9 @@ final class LiveConnection {
     final WebSocketConnection ws;
     final long sessionId;
     final Locale locale;
+    /** Staff see every frame; participants not the staff-only ones. */
+    final boolean staff;
+
     private final int limit;
     private final AtomicInteger unsent = new AtomicInteger();
     private long lastSeq = Long.MIN_VALUE;
@@ -34,17 +37,28 @@ final class LiveConnection {
     final String invitationHash;
 
     LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
-        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null);
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true);
     }
 
     LiveConnection(
-            WebSocketConnection ws, long sessionId, Locale locale, int limit, long expiresAt, String invitationHash) {
+            WebSocketConnection ws,
+            long sessionId,
+            Locale locale,
+            int limit,
+            long expiresAt,
+            String invitationHash,
+            boolean staff) {
         this.ws = ws;
         this.sessionId = sessionId;
         this.locale = locale;
         this.limit = limit;
         this.expiresAt = expiresAt;
         this.invitationHash = invitationHash;
+        this.staff = staff;
+    }
+
+    boolean accepts(Frame f) {
+        return staff || !f.staffOnly();
     }
 
     /** A stream event, in sequence order. */
@@ -56,7 +70,7 @@ final class LiveConnection {
         }
         if (f.seq() <= lastSeq) return;
         lastSeq = f.seq();
-        write(f.text());
+        if (accepts(f)) write(f.text());
     }
 
     /** Holds stream events back until {@link #start} (used again when the client resumes on an open connection). */

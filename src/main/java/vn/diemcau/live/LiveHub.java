@@ -26,6 +26,10 @@ import vn.diemcau.document.DocumentReleased;
 import vn.diemcau.point.PointStatusChanged;
 import vn.diemcau.point.RollCallAnswered;
 import vn.diemcau.point.RollCallStarted;
+import vn.diemcau.poll.PollClosed;
+import vn.diemcau.poll.PollOpened;
+import vn.diemcau.poll.PollPublished;
+import vn.diemcau.poll.PollResultsChanged;
 import vn.diemcau.session.SessionStatus;
 import vn.diemcau.session.SessionStatusChanged;
 
@@ -63,7 +67,7 @@ public class LiveHub {
         }
     }
 
-    private record Pending(long sessionId, ServerMessage event) {}
+    private record Pending(long sessionId, ServerMessage event, boolean staffOnly) {}
 
     /**
      * Events describe committed changes only, and in the order they happened. The observers below
@@ -72,8 +76,12 @@ public class LiveHub {
      * keep that order: "item finished" came after "next item started").
      */
     private void afterCommit(long sessionId, ServerMessage event) {
+        afterCommit(sessionId, event, false);
+    }
+
+    private void afterCommit(long sessionId, ServerMessage event, boolean staffOnly) {
         if (tx.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            publish(sessionId, event);
+            stream.publish(sessionId, event, staffOnly);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -87,12 +95,13 @@ public class LiveHub {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) events.forEach(p -> publish(p.sessionId(), p.event()));
+                    if (status == Status.STATUS_COMMITTED)
+                        events.forEach(p -> stream.publish(p.sessionId(), p.event(), p.staffOnly()));
                 }
             });
             pending = events;
         }
-        pending.add(new Pending(sessionId, event));
+        pending.add(new Pending(sessionId, event, staffOnly));
     }
 
     /**
@@ -110,7 +119,9 @@ public class LiveHub {
                 long upTo = frames.isEmpty()
                         ? lastSeq
                         : frames.get(frames.size() - 1).seq();
-                c.start(upTo, frames.stream().map(Frame::text).toList());
+                c.start(
+                        upTo,
+                        frames.stream().filter(c::accepts).map(Frame::text).toList());
                 return;
             }
         }
@@ -208,5 +219,25 @@ public class LiveHub {
 
     void on(@Observes DocumentRecalled e) {
         afterCommit(e.sessionId(), new ServerMessage.DocumentRecalled(e.documentId(), e.at()));
+    }
+
+    // --- polls ---
+    void on(@Observes PollOpened e) {
+        afterCommit(e.sessionId(), new ServerMessage.PollOpened(e.poll()));
+    }
+
+    void on(@Observes PollClosed e) {
+        afterCommit(e.sessionId(), new ServerMessage.PollClosed(e.poll()));
+    }
+
+    void on(@Observes PollPublished e) {
+        afterCommit(e.sessionId(), new ServerMessage.PollPublished(e.poll()));
+    }
+
+    void on(@Observes PollResultsChanged e) {
+        afterCommit(
+                e.sessionId(),
+                new ServerMessage.PollResultsChanged(e.results().pollId(), e.results()),
+                !e.participantsMaySee());
     }
 }

@@ -45,7 +45,8 @@ public class LiveResource {
     @POST
     @Path("/commands")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR})
+    // Participants send their poll votes here too; every command checks who may send it.
+    @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.PARTICIPANT})
     @Operation(
             summary = "Applies a live command once",
             description = "The body is a command of the live protocol; its commandId may come in the "

@@ -12,6 +12,7 @@ import vn.diemcau.common.ProblemException;
 import vn.diemcau.document.DocumentService;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
+import vn.diemcau.poll.PollService;
 import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
 import vn.diemcau.session.Session;
@@ -39,6 +40,8 @@ public class LiveService {
     @Inject
     AttendanceService attendance;
 
+    PollService polls;
+
     @Inject
     LiveCommands commands;
 
@@ -60,7 +63,8 @@ public class LiveService {
                 points.rollCall(sessionId),
                 config.heartbeatInterval().toSeconds(),
                 documents.released(sessionId),
-                attendance.countsOf(sessionId));
+                attendance.countsOf(sessionId),
+                polls.live(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
@@ -121,6 +125,17 @@ public class LiveService {
             attendance.walkIn(sid, c.pointId(), new WalkInRequest(c.fullName(), c.position(), c.unitName()));
         } else if (command instanceof ClientMessage.ReportRoomCount c) {
             attendance.reportRoomCount(sid, c.pointId(), c.present());
+            // polls
+        } else if (command instanceof ClientMessage.OpenPoll c) {
+            polls.open(sid, c.pollId());
+        } else if (command instanceof ClientMessage.ClosePoll c) {
+            polls.close(sid, c.pollId());
+        } else if (command instanceof ClientMessage.PublishPoll c) {
+            polls.publish(sid, c.pollId());
+        } else if (command instanceof ClientMessage.Vote c) {
+            polls.vote(sid, c.pollId(), c.choices(), c.text());
+        } else if (command instanceof ClientMessage.RoomResult c) {
+            polls.roomResult(sid, c.pollId(), c.pointId(), c.counts());
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

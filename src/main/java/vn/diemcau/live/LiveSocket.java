@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
 import vn.diemcau.security.InvitationAuthenticationMechanism;
 import vn.diemcau.security.InvitationDirectory;
 import vn.diemcau.security.InvitationTokens;
@@ -58,6 +59,9 @@ public class LiveSocket {
 
     @Inject
     Access access;
+
+    @Inject
+    CurrentUser user;
 
     @Inject
     ObjectMapper json;
@@ -93,7 +97,8 @@ public class LiveSocket {
                 locale(connection),
                 config.sendQueue(),
                 expiresAt(identity),
-                identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null);
+                identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
+                !user.isParticipant());
         open.put(connection.id(), c);
         if (c.expiresAt != Long.MAX_VALUE) {
             long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());

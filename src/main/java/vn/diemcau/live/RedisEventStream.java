@@ -36,16 +36,19 @@ final class RedisEventStream implements EventStream, AutoCloseable {
     /** Keys of a session live this long after its last event (the ring is for resumes, not history). */
     private static final int TTL_SECONDS = 2 * 24 * 3600;
 
+    private static final String STAFF_ONLY = "S";
+    private static final String EVERYONE = "A";
+
     private static final String INIT =
             "if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end ";
     private static final String PUBLISH = INIT.replace("ARGV[1]", "ARGV[3]")
             + "local seq = redis.call('INCR', KEYS[1]) "
             + "local frame = '{\"seq\":' .. string.format('%.0f', seq) .. ',' .. ARGV[1] "
-            + "redis.call('RPUSH', KEYS[2], frame) "
+            + "redis.call('RPUSH', KEYS[2], ARGV[7] .. frame) "
             + "redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1) "
             + "redis.call('EXPIRE', KEYS[1], ARGV[6]) "
             + "redis.call('EXPIRE', KEYS[2], ARGV[6]) "
-            + "redis.call('PUBLISH', ARGV[4], ARGV[5] .. ' ' .. frame) "
+            + "redis.call('PUBLISH', ARGV[4], ARGV[5] .. ' ' .. ARGV[7] .. frame) "
             + "return seq";
     private static final String STATE =
             INIT + "return {redis.call('GET', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1)}";
@@ -107,8 +110,7 @@ final class RedisEventStream implements EventStream, AutoCloseable {
         String payload = r.get(2).toString();
         int space = payload.indexOf(' ');
         long sessionId = Long.parseLong(payload, 0, space, 10);
-        String text = payload.substring(space + 1);
-        Frame f = new Frame(seqOf(text), text);
+        Frame f = frame(payload.substring(space + 1));
         Delivered d = delivered.computeIfAbsent(sessionId, id -> new Delivered());
         synchronized (d) {
             for (SessionFrameListener l : listeners) l.onFrame(sessionId, f);
@@ -118,7 +120,7 @@ final class RedisEventStream implements EventStream, AutoCloseable {
     }
 
     @Override
-    public void publish(long sessionId, ServerMessage event) {
+    public void publish(long sessionId, ServerMessage event, boolean staffOnly) {
         String body = LiveJson.text(json, event).substring(1);
         Request eval = Request.cmd(Command.EVAL)
                 .arg(PUBLISH)
@@ -130,7 +132,8 @@ final class RedisEventStream implements EventStream, AutoCloseable {
                 .arg(base())
                 .arg(channel)
                 .arg(sessionId)
-                .arg(TTL_SECONDS);
+                .arg(TTL_SECONDS)
+                .arg(staffOnly ? STAFF_ONLY : EVERYONE);
         if (Context.isOnEventLoopThread()) {
             // Cannot wait here; the frame still goes out in order through the subscription.
             redis.send(eval).onFailure(e -> LOG.errorf(e, "live: publishing to session %d failed", sessionId));
@@ -175,9 +178,8 @@ final class RedisEventStream implements EventStream, AutoCloseable {
         if (lastSeq > seq || ring.size() == 0) return Optional.empty();
         List<Frame> frames = new ArrayList<>();
         for (Response item : ring) {
-            String text = item.toString();
-            long s = seqOf(text);
-            if (s > lastSeq) frames.add(new Frame(s, text));
+            Frame f = frame(item.toString());
+            if (f.seq() > lastSeq) frames.add(f);
         }
         if (frames.isEmpty() || frames.get(0).seq() != lastSeq + 1) return Optional.empty();
         return Optional.of(frames);
@@ -192,6 +194,21 @@ final class RedisEventStream implements EventStream, AutoCloseable {
                         .arg(ringKey(sessionId))
                         .arg(base())),
                 "read the stream of session " + sessionId);
+    }
+
+    /**
+     * Only this instance's bookkeeping: another instance may still serve the session, and the
+     * keys in Redis expire on their own {@value #TTL_SECONDS} seconds after the last event.
+     */
+    @Override
+    public void forget(long sessionId) {
+        delivered.remove(sessionId);
+    }
+
+    /** A kept or published frame: its audience flag, then the frame's JSON text. */
+    private static Frame frame(String flagged) {
+        String text = flagged.substring(1);
+        return new Frame(seqOf(text), text, flagged.charAt(0) == STAFF_ONLY.charAt(0));
     }
 
     @Override

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
-import vn.diemcau.document.DocumentView;
 import vn.diemcau.attendance.AttendanceCounts;
+import vn.diemcau.document.DocumentView;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
+import vn.diemcau.poll.PollResults;
+import vn.diemcau.poll.PollView;
 import vn.diemcau.session.SessionStatus;
 
 /**
@@ -37,7 +39,12 @@ import vn.diemcau.session.SessionStatus;
     // documents
     @JsonSubTypes.Type(ServerMessage.DocumentReleased.class),
     @JsonSubTypes.Type(ServerMessage.DocumentRecalled.class),
-    @JsonSubTypes.Type(ServerMessage.AttendanceCountsChanged.class) // attendance
+    @JsonSubTypes.Type(ServerMessage.AttendanceCountsChanged.class), // attendance
+    // polls
+    @JsonSubTypes.Type(ServerMessage.PollOpened.class),
+    @JsonSubTypes.Type(ServerMessage.PollClosed.class),
+    @JsonSubTypes.Type(ServerMessage.PollPublished.class),
+    @JsonSubTypes.Type(ServerMessage.PollResultsChanged.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -50,7 +57,8 @@ public sealed interface ServerMessage {
             long heartbeatSeconds,
             // documents: the released ones this connection's caller may see
             List<DocumentView> documents,
-            AttendanceCounts attendance)
+            AttendanceCounts attendance,
+            List<PollView> polls)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -112,4 +120,18 @@ public sealed interface ServerMessage {
     @JsonTypeName("attendance.counts_changed")
     record AttendanceCountsChanged(AttendanceCounts counts) implements ServerMessage {}
     // --- end attendance ---
+    // --- polls ---
+    @JsonTypeName("poll.opened")
+    record PollOpened(PollView poll) implements ServerMessage {}
+
+    @JsonTypeName("poll.closed")
+    record PollClosed(PollView poll) implements ServerMessage {}
+
+    /** The poll with its final results, for everyone. */
+    @JsonTypeName("poll.published")
+    record PollPublished(PollView poll) implements ServerMessage {}
+
+    /** New totals, at most one per poll and results interval; staff only while a poll hides its results. */
+    @JsonTypeName("poll.results_changed")
+    record PollResultsChanged(long pollId, PollResults results) implements ServerMessage {}
 }

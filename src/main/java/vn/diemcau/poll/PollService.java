@@ -1,0 +1,398 @@
+package vn.diemcau.poll;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import vn.diemcau.agenda.AgendaItemView;
+import vn.diemcau.agenda.AgendaService;
+import vn.diemcau.audit.AuditService;
+import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.Text;
+import vn.diemcau.point.PointService;
+import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
+import vn.diemcau.session.SessionService;
+
+/**
+ * Polls: authoring, DRAFT → OPEN → CLOSED → PUBLISHED, votes from participants' phones, show-of-hands
+ * counts from the points, and results. A vote is one upsert of one row; anonymous ballots are keyed
+ * by a salted hash of the delegate, so nothing that any API reads links an answer to its voter.
+ */
+@ApplicationScoped
+public class PollService {
+    static final int MAX_OPTIONS = 20;
+    static final int MAX_TEXT = 500;
+    static final int MAX_ROOM_COUNT = 100_000;
+    private static final String TARGET = "poll";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Access access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    AgendaService agenda;
+
+    @Inject
+    PointService points;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PollTally tally;
+
+    @Inject
+    Event<PollOpened> opened;
+
+    @Inject
+    Event<PollClosed> closed;
+
+    @Inject
+    Event<PollPublished> published;
+
+    @Inject
+    Event<PollVoted> voted;
+
+    // --- reading ---
+
+    /** Staff: every poll of the session; participants: those past DRAFT, with their own answer. */
+    @Transactional
+    public List<PollView> list(long sessionId) {
+        access.requireRead(sessionId);
+        sessions.require(sessionId);
+        List<Poll> polls = Poll.list("sessionId = ?1 order by id", sessionId);
+        return polls.stream()
+                .filter(p -> !user.isParticipant() || p.status != PollStatus.DRAFT)
+                .map(this::view)
+                .toList();
+    }
+
+    /** For the live snapshot: the polls past DRAFT, results as the caller may see them. */
+    @Transactional
+    public List<PollView> live(long sessionId) {
+        access.requireRead(sessionId);
+        List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
+        return polls.stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public PollView get(long sessionId, long pollId) {
+        access.requireRead(sessionId);
+        Poll p = require(sessionId, pollId);
+        if (user.isParticipant() && p.status == PollStatus.DRAFT) throw ProblemException.notFound("poll", pollId);
+        return view(p);
+    }
+
+    @Transactional
+    public PollResults results(long sessionId, long pollId) {
+        access.requireRead(sessionId);
+        Poll p = require(sessionId, pollId);
+        if (user.isParticipant() && !p.resultsVisibleToParticipants())
+            throw ProblemException.forbidden("poll.results-hidden");
+        return tally.count(p);
+    }
+
+    /** Who answered what, for named polls only (organizer). */
+    @Transactional
+    public List<PollNamedAnswer> answers(long sessionId, long pollId) {
+        Poll p = require(sessionId, pollId);
+        if (p.anonymous) throw ProblemException.conflict("poll.anonymous");
+        return tally.named(p);
+    }
+
+    // --- authoring ---
+
+    @Transactional
+    public PollView create(long sessionId, PollRequest r) {
+        sessions.require(sessionId);
+        Poll p = new Poll();
+        p.sessionId = sessionId;
+        p.voterSalt = HexFormat.of().formatHex(salt());
+        p.createdBy = user.name();
+        p.createdAt = Instant.now(clock);
+        apply(p, r);
+        p.persist();
+        audit.record(sessionId, "poll.created", TARGET, p.id, p.question);
+        return view(p);
+    }
+
+    @Transactional
+    public PollView update(long sessionId, long pollId, PollRequest r) {
+        Poll p = require(sessionId, pollId);
+        requireStatus(p, PollStatus.DRAFT);
+        apply(p, r);
+        audit.record(sessionId, "poll.updated", TARGET, p.id, p.question);
+        return view(p);
+    }
+
+    @Transactional
+    public void delete(long sessionId, long pollId) {
+        Poll p = require(sessionId, pollId);
+        requireStatus(p, PollStatus.DRAFT);
+        p.delete();
+        audit.record(sessionId, "poll.deleted", TARGET, pollId, p.question);
+    }
+
+    // --- running (live commands) ---
+
+    @Transactional
+    public void open(long sessionId, long pollId) {
+        Poll p = transition(sessionId, pollId, PollStatus.DRAFT, PollStatus.OPEN);
+        p.openedAt = Instant.now(clock);
+        opened.fire(new PollOpened(sessionId, broadcastView(p, null)));
+    }
+
+    @Transactional
+    public void close(long sessionId, long pollId) {
+        Poll p = transition(sessionId, pollId, PollStatus.OPEN, PollStatus.CLOSED);
+        p.closedAt = Instant.now(clock);
+        closed.fire(new PollClosed(sessionId, broadcastView(p, null)));
+        voted.fire(new PollVoted(sessionId, pollId));
+    }
+
+    @Transactional
+    public void publish(long sessionId, long pollId) {
+        Poll p = transition(sessionId, pollId, PollStatus.CLOSED, PollStatus.PUBLISHED);
+        p.publishedAt = Instant.now(clock);
+        em.flush();
+        published.fire(new PollPublished(sessionId, broadcastView(p, tally.count(p))));
+    }
+
+    /**
+     * A participant's answer: applied once per delegate, replacing the earlier one only when the
+     * poll allows it. Anything wrong is refused before anything is written.
+     */
+    @Transactional
+    public void vote(long sessionId, long pollId, List<Integer> choices, String text) {
+        CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("poll.participants-only"));
+        if (me.sessionId() != sessionId) throw ProblemException.forbidden("poll.other-session");
+        Poll p = Poll.findById(pollId);
+        if (p == null) throw ProblemException.notFound("poll", pollId);
+        if (p.sessionId != me.sessionId()) throw ProblemException.forbidden("poll.other-session");
+        cast(p, me.delegateId(), me.pointId(), choices, text);
+    }
+
+    /** The write path of a vote, after the caller was checked. */
+    void cast(Poll p, long delegateId, Long pointId, List<Integer> choices, String text) {
+        if (p.status != PollStatus.OPEN) throw ProblemException.conflict("poll.not-open", p.status);
+        long bits = 0;
+        String answer = null;
+        if (p.kind == PollKind.TEXT) {
+            answer = Text.clean(text);
+            if (answer == null) throw ProblemException.badRequest("poll.text-required");
+            if (answer.length() > MAX_TEXT) throw ProblemException.badRequest("poll.text-too-long", MAX_TEXT);
+        } else {
+            bits = bits(p, choices);
+        }
+        int changed = em.createNativeQuery((p.changeable ? "INSERT" : "INSERT IGNORE")
+                        + " INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        + (p.changeable
+                                ? " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
+                                        + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)"
+                                : ""))
+                .setParameter(1, p.id)
+                .setParameter(2, voterKey(p, delegateId))
+                .setParameter(3, p.anonymous ? null : delegateId)
+                .setParameter(4, pointId)
+                .setParameter(5, bits)
+                .setParameter(6, answer)
+                .setParameter(7, Instant.now(clock))
+                .executeUpdate();
+        if (changed == 0 && !p.changeable) throw ProblemException.conflict("poll.already-voted");
+        voted.fire(new PollVoted(p.sessionId, p.id));
+    }
+
+    /** The show-of-hands result of a point, per option; replaces what the point entered before. */
+    @Transactional
+    public void roomResult(long sessionId, long pollId, long pointId, List<Integer> counts) {
+        access.requireOperate(sessionId, pointId);
+        Poll p = require(sessionId, pollId);
+        points.require(sessionId, pointId);
+        if (p.kind == PollKind.TEXT) throw ProblemException.badRequest("poll.room-result-text");
+        if (p.status != PollStatus.OPEN && p.status != PollStatus.CLOSED)
+            throw ProblemException.conflict("poll.room-result-closed", p.status);
+        if (counts == null
+                || counts.size() != p.options.size()
+                || counts.stream().anyMatch(c -> c == null || c < 0 || c > MAX_ROOM_COUNT))
+            throw ProblemException.badRequest("poll.room-counts-invalid", p.options.size(), MAX_ROOM_COUNT);
+        em.createNativeQuery("DELETE FROM poll_room_counts WHERE poll_id = ?1 AND point_id = ?2")
+                .setParameter(1, pollId)
+                .setParameter(2, pointId)
+                .executeUpdate();
+        Instant now = Instant.now(clock);
+        for (int i = 0; i < counts.size(); i++) {
+            em.createNativeQuery(
+                            "INSERT INTO poll_room_counts (poll_id, point_id, position, votes, entered_by, entered_at)"
+                                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, pollId)
+                    .setParameter(2, pointId)
+                    .setParameter(3, i)
+                    .setParameter(4, counts.get(i))
+                    .setParameter(5, user.name())
+                    .setParameter(6, now)
+                    .executeUpdate();
+        }
+        audit.record(sessionId, pointId, "poll.room-result", TARGET, pollId, counts.toString());
+        voted.fire(new PollVoted(sessionId, pollId));
+    }
+
+    /** For the ticker: the current totals, or null when the poll is gone. */
+    @Transactional
+    PollResults currentResults(long pollId) {
+        Poll p = Poll.findById(pollId);
+        return p == null ? null : tally.count(p);
+    }
+
+    @Transactional
+    boolean participantsMaySee(long pollId) {
+        Poll p = Poll.findById(pollId);
+        return p != null && p.resultsVisibleToParticipants();
+    }
+
+    // --- helpers ---
+
+    Poll require(long sessionId, long pollId) {
+        Poll p = Poll.findById(pollId);
+        if (p == null || p.sessionId != sessionId) throw ProblemException.notFound("poll", pollId);
+        return p;
+    }
+
+    private Poll transition(long sessionId, long pollId, PollStatus from, PollStatus to) {
+        if (!user.isOrganizer()) throw ProblemException.forbidden("forbidden");
+        Poll p = require(sessionId, pollId);
+        requireStatus(p, from);
+        p.status = to;
+        p.updatedAt = Instant.now(clock);
+        audit.record(sessionId, "poll." + to.name().toLowerCase(), TARGET, pollId, p.question);
+        return p;
+    }
+
+    private static void requireStatus(Poll p, PollStatus expected) {
+        if (p.status != expected) throw ProblemException.conflict("poll.invalid-status", p.status, expected);
+    }
+
+    private void apply(Poll p, PollRequest r) {
+        String question = Text.clean(r.question());
+        if (question == null) throw ProblemException.badRequest("poll.question-required");
+        if (question.length() > 500) throw ProblemException.badRequest("poll.question-too-long", 500);
+        if (r.kind() == null) throw ProblemException.badRequest("poll.kind-required");
+        List<String> options = new ArrayList<>();
+        Integer max = null;
+        switch (r.kind()) {
+            case SINGLE, MULTIPLE -> {
+                List<String> given = r.options() == null ? List.of() : r.options();
+                for (String o : given) {
+                    String label = Text.clean(o);
+                    if (label == null || label.length() > 200)
+                        throw ProblemException.badRequest("poll.option-invalid", 200);
+                    options.add(label);
+                }
+                if (options.size() < 2 || options.size() > MAX_OPTIONS)
+                    throw ProblemException.badRequest("poll.options-count", MAX_OPTIONS);
+                if (new HashSet<>(options).size() != options.size())
+                    throw ProblemException.badRequest("poll.options-duplicate");
+                if (r.kind() == PollKind.MULTIPLE) {
+                    max = r.maxChoices() == null ? options.size() : r.maxChoices();
+                    if (max < 1 || max > options.size())
+                        throw ProblemException.badRequest("poll.max-choices-range", options.size());
+                }
+            }
+            case RATING -> options.addAll(List.of("1", "2", "3", "4", "5"));
+            case TEXT -> {}
+        }
+        if (r.agendaItemId() != null
+                && agenda.list(p.sessionId).stream()
+                        .map(AgendaItemView::id)
+                        .noneMatch(id -> Objects.equals(id, r.agendaItemId())))
+            throw ProblemException.notFound("agenda-item", r.agendaItemId());
+        p.question = question;
+        p.kind = r.kind();
+        p.options.clear();
+        p.options.addAll(options);
+        p.maxChoices = max;
+        p.anonymous = Boolean.TRUE.equals(r.anonymous());
+        p.changeable = Boolean.TRUE.equals(r.changeable());
+        p.resultsHidden = Boolean.TRUE.equals(r.resultsHidden());
+        p.agendaItemId = r.agendaItemId();
+        p.updatedAt = Instant.now(clock);
+    }
+
+    private static long bits(Poll p, List<Integer> choices) {
+        if (choices == null || choices.isEmpty()) throw ProblemException.badRequest("poll.choice-required");
+        Set<Integer> distinct = new HashSet<>();
+        for (Integer c : choices) {
+            if (c == null || c < 0 || c >= p.options.size() || !distinct.add(c))
+                throw ProblemException.badRequest("poll.choice-invalid", p.options.size());
+        }
+        int max = p.kind == PollKind.MULTIPLE ? p.maxChoices : 1;
+        if (distinct.size() > max) throw ProblemException.badRequest("poll.too-many-choices", max);
+        long bits = 0;
+        for (int c : distinct) bits |= 1L << c;
+        return bits;
+    }
+
+    static String voterKey(Poll p, long delegateId) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((p.voterSalt + ":" + delegateId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] salt() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private PollView view(Poll p) {
+        boolean staff = !user.isParticipant();
+        PollResults results =
+                p.status != PollStatus.DRAFT && (staff || p.resultsVisibleToParticipants()) ? tally.count(p) : null;
+        List<Integer> myChoices = null;
+        String myText = null;
+        var me = user.invitee();
+        if (me.isPresent() && p.status != PollStatus.DRAFT) {
+            PollTally.Ballot b = tally.ballot(p, voterKey(p, me.get().delegateId()));
+            if (b != null) {
+                myChoices = b.choices();
+                myText = b.text();
+            }
+        }
+        return PollView.from(p, results, myChoices, myText);
+    }
+
+    /** What goes to every screen: no per-caller data. */
+    private static PollView broadcastView(Poll p, PollResults results) {
+        return PollView.from(p, results, null, null);
+    }
+}

@@ -1,0 +1,48 @@
+package vn.diemcau.poll;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A poll for a screen. {@code results} only when the caller may see them; {@code myChoices} /
+ * {@code myText} are the calling participant's own answer (null for everyone else).
+ */
+public record PollView(
+        long id,
+        long sessionId,
+        Long agendaItemId,
+        String question,
+        PollKind kind,
+        List<String> options,
+        Integer maxChoices,
+        boolean anonymous,
+        boolean changeable,
+        boolean resultsHidden,
+        PollStatus status,
+        Instant openedAt,
+        Instant closedAt,
+        Instant publishedAt,
+        PollResults results,
+        List<Integer> myChoices,
+        String myText) {
+    static PollView from(Poll p, PollResults results, List<Integer> myChoices, String myText) {
+        return new PollView(
+                p.id,
+                p.sessionId,
+                p.agendaItemId,
+                p.question,
+                p.kind,
+                List.copyOf(p.options),
+                p.maxChoices,
+                p.anonymous,
+                p.changeable,
+                p.resultsHidden,
+                p.status,
+                p.openedAt,
+                p.closedAt,
+                p.publishedAt,
+                results,
+                myChoices,
+                myText);
+    }
+}
