@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.floor.FloorService;
+import vn.diemcau.floor.QuestionService;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
 import vn.diemcau.security.Access;
@@ -34,6 +36,13 @@ public class LiveService {
     @Inject
     LiveCommands commands;
 
+    // floor
+    @Inject
+    FloorService floor;
+
+    @Inject
+    QuestionService questions;
+
     @Inject
     LiveConfig config;
 
@@ -47,7 +56,10 @@ public class LiveService {
                 agenda.items(sessionId),
                 points.states(sessionId),
                 points.rollCall(sessionId),
-                config.heartbeatInterval().toSeconds());
+                config.heartbeatInterval().toSeconds(),
+                // floor
+                floor.state(sessionId),
+                questions.published(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
@@ -87,6 +99,19 @@ public class LiveService {
             points.reportTrouble(sid, c.pointId(), c.kind(), c.note());
         } else if (command instanceof ClientMessage.ClearTrouble c) {
             points.clearTrouble(sid, c.pointId());
+            // floor: requests to speak
+        } else if (command instanceof ClientMessage.RequestFloor c) {
+            floor.request(sid, c.pointId(), c.delegateId(), c.topic());
+        } else if (command instanceof ClientMessage.GrantFloor c) {
+            floor.grant(sid, c.requestId());
+        } else if (command instanceof ClientMessage.DeclineFloor c) {
+            floor.decline(sid, c.requestId(), c.reason());
+        } else if (command instanceof ClientMessage.WithdrawFloor c) {
+            floor.withdraw(sid, c.requestId());
+        } else if (command instanceof ClientMessage.ReorderFloor c) {
+            floor.reorder(sid, c.requestIds());
+        } else if (command instanceof ClientMessage.FinishFloor c) {
+            floor.finish(sid, c.requestId());
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

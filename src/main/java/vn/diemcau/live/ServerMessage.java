@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
 import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
+import vn.diemcau.floor.FloorRequestView;
+import vn.diemcau.floor.FloorState;
+import vn.diemcau.floor.QuestionView;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
 import vn.diemcau.session.SessionStatus;
@@ -29,7 +32,19 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
     @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
-    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class)
+    @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
+    // floor: requests to speak and written questions
+    @JsonSubTypes.Type(ServerMessage.FloorRequested.class),
+    @JsonSubTypes.Type(ServerMessage.FloorGranted.class),
+    @JsonSubTypes.Type(ServerMessage.FloorDeclined.class),
+    @JsonSubTypes.Type(ServerMessage.FloorWithdrawn.class),
+    @JsonSubTypes.Type(ServerMessage.FloorFinished.class),
+    @JsonSubTypes.Type(ServerMessage.FloorReordered.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionAsked.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionApproved.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionAnswered.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionHidden.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionMerged.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -39,7 +54,10 @@ public sealed interface ServerMessage {
             List<AgendaLiveItem> agenda,
             List<PointLiveView> points,
             RollCallView rollCall,
-            long heartbeatSeconds)
+            long heartbeatSeconds,
+            // floor: the current speaker and queue; the approved and answered questions
+            FloorState floor,
+            List<QuestionView> questions)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -82,4 +100,40 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("rollcall.answered")
     record RollCallAnswered(long pointId, int present, Instant at) implements ServerMessage {}
+
+    // floor: requests to speak and written questions
+    @JsonTypeName("floor.requested")
+    record FloorRequested(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.granted")
+    record FloorGranted(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.declined")
+    record FloorDeclined(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.withdrawn")
+    record FloorWithdrawn(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.finished")
+    record FloorFinished(FloorRequestView request) implements ServerMessage {}
+
+    /** The waiting queue in its new order. */
+    @JsonTypeName("floor.reordered")
+    record FloorReordered(List<FloorRequestView> queue) implements ServerMessage {}
+
+    /** A question waits for moderation: no text (it is not public yet), only the count waiting. */
+    @JsonTypeName("question.asked")
+    record QuestionAsked(long questionId, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.approved")
+    record QuestionApproved(QuestionView question, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.answered")
+    record QuestionAnswered(QuestionView question, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.hidden")
+    record QuestionHidden(long questionId, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.merged")
+    record QuestionMerged(long questionId, long intoId, long pending) implements ServerMessage {}
 }
