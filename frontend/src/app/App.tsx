@@ -1,4 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router'
+import { BigScreen } from '../features/live/BigScreen'
+import { MainHallConsole } from '../features/live/MainHallConsole'
+import { PointConsole } from '../features/live/PointConsole'
 import { InvitePage } from '../features/participant/InvitePage'
 import { ParticipantPage } from '../features/participant/ParticipantPage'
 import { SessionEditor } from '../features/sessions/SessionEditor'
@@ -13,11 +16,16 @@ export function App() {
     <Routes>
       <Route path="/i/:token" element={<InvitePage />} />
       <Route path="/p" element={<ParticipantPage />} />
+      {/* live-ui: the projector view has no staff shell around it */}
+      <Route path="/sessions/:id/screen" element={<BigScreen />} />
       <Route element={<StaffShell />}>
         <Route index element={<Navigate to="/sessions" replace />} />
         <Route path="/sessions" element={<SessionListPage />} />
         <Route path="/sessions/new" element={<SessionEditor />} />
         <Route path="/sessions/:id/:tab?" element={<SessionEditor />} />
+        {/* live-ui: main-hall console and point console */}
+        <Route path="/sessions/:id/live" element={<MainHallConsole />} />
+        <Route path="/sessions/:id/points/:pointId/console" element={<PointConsole />} />
         <Route path="/units" element={<UnitsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

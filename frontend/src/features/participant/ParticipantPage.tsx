@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { useI18n } from '../../i18n'
 import { formatLong, formatTime } from '../../lib/time'
 import { StatusBadge } from '../../ui/Badge'
+import { ParticipantLive } from '../live/ParticipantLive'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 
 export function ParticipantLayout({ children }: { children: ReactNode }) {
@@ -129,6 +130,7 @@ export function ParticipantPage() {
           </a>
         )}
       </section>
+      <ParticipantLive sessionId={s.id} />
       <button
         type="button"
         className="btn btn-ghost"

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/Dialog'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
+import { LiveLinks } from '../live/LiveLinks'
 import { PointsTab } from '../points/PointsTab'
 import { RosterTab } from '../roster/RosterTab'
 import { CopyDialog } from './CopyDialog'
@@ -151,6 +152,7 @@ function ExistingSession({ id }: { id: number }) {
         )}
       </div>
       <ProblemBanner error={actionError} />
+      <LiveLinks session={session} />
 
       <nav className="tabs" aria-label={t('session.tabs')}>
         {TABS.map((name) => (

@@ -1,0 +1,6 @@
+export * from './messages'
+export * from './state'
+export * from './queue'
+export * from './backoff'
+export * from './LiveClient'
+export * from './useLive'

@@ -1,0 +1,190 @@
+// The live protocol's message types, mirroring src/main/java/vn/diemcau/live/ServerMessage.java and
+// ClientMessage.java (see docs/live-protocol.md). Instants are ISO-8601 UTC strings.
+// A feature adding a message adds its interface here and a member to ServerEvent / LiveCommand.
+
+import type { SessionStatus, UnitLevel } from '../api/types'
+
+export const AGENDA_ITEM_STATUSES = ['PENDING', 'ACTIVE', 'DONE', 'SKIPPED'] as const
+export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number]
+
+export const POINT_LIVE_STATUSES = ['NOT_JOINED', 'READY', 'ONLINE', 'DEGRADED', 'OFFLINE'] as const
+export type PointLiveStatus = (typeof POINT_LIVE_STATUSES)[number]
+
+export const POINT_TROUBLES = ['NO_SOUND', 'NO_PICTURE', 'OTHER'] as const
+export type PointTrouble = (typeof POINT_TROUBLES)[number]
+
+export interface AgendaLiveItem {
+  id: number
+  position: number
+  title: string
+  presenter: string | null
+  plannedStart: string | null
+  durationMinutes: number
+  plannedEnd: string | null
+  status: AgendaItemStatus
+  actualStart: string | null
+  actualEnd: string | null
+}
+
+export interface PointLiveView {
+  id: number
+  name: string
+  mainHall: boolean
+  unitLevel: UnitLevel | null
+  expectedCount: number
+  status: PointLiveStatus
+  statusSince: string | null
+  lastHeartbeatAt: string | null
+  trouble: PointTrouble | null
+  troubleNote: string | null
+  presentCount: number | null
+  readyAt: string | null
+}
+
+export interface RollCallView {
+  startedAt: string
+  startedBy: string | null
+  answered: number[]
+  pending: number[]
+}
+
+export interface LiveSessionState {
+  id: number
+  title: string
+  status: SessionStatus
+  startsAt: string | null
+  endsAt: string | null
+}
+
+// ---- server → client ----
+
+export interface LiveSnapshot {
+  type: 'live.snapshot'
+  seq: number
+  session: LiveSessionState
+  agenda: AgendaLiveItem[]
+  points: PointLiveView[]
+  rollCall: RollCallView | null
+  heartbeatSeconds: number
+}
+
+export interface LiveAck {
+  type: 'live.ack'
+  commandId: string
+  ok: boolean
+}
+
+export interface LiveRejected {
+  type: 'live.rejected'
+  commandId: string | null
+  code: string
+  status: number
+  message: string
+}
+
+export interface SessionStarted {
+  type: 'session.started'
+  seq: number
+  sessionId: number
+  at: string
+}
+
+export interface SessionEnded {
+  type: 'session.ended'
+  seq: number
+  sessionId: number
+  at: string
+}
+
+export interface ItemEvent<T extends string> {
+  type: T
+  seq: number
+  item: AgendaLiveItem
+}
+
+export type ItemStarted = ItemEvent<'agenda.item_started'>
+export type ItemFinished = ItemEvent<'agenda.item_finished'>
+export type ItemSkipped = ItemEvent<'agenda.item_skipped'>
+/** The active item ran past its planned end (extensions included); sent once per item. */
+export type ItemOverran = ItemEvent<'agenda.item_overran'>
+
+export interface ItemExtended extends ItemEvent<'agenda.item_extended'> {
+  minutes: number
+}
+
+export interface AgendaReordered {
+  type: 'agenda.reordered'
+  seq: number
+  items: AgendaLiveItem[]
+}
+
+export interface PointStatusChanged {
+  type: 'point.status_changed'
+  seq: number
+  point: PointLiveView
+}
+
+export interface RollCallStarted {
+  type: 'rollcall.started'
+  seq: number
+  at: string
+  by: string | null
+  pending: number[]
+}
+
+export interface RollCallAnswered {
+  type: 'rollcall.answered'
+  seq: number
+  pointId: number
+  present: number
+  at: string
+}
+
+/** Events of the session's stream: each carries the next `seq`. */
+export type ServerEvent =
+  | SessionStarted
+  | SessionEnded
+  | ItemStarted
+  | ItemFinished
+  | ItemSkipped
+  | ItemExtended
+  | ItemOverran
+  | AgendaReordered
+  | PointStatusChanged
+  | RollCallStarted
+  | RollCallAnswered
+
+export type ServerMessage = LiveSnapshot | LiveAck | LiveRejected | ServerEvent
+
+// ---- client → server ----
+
+export interface Resume {
+  type: 'live.resume'
+  lastSeq: number
+}
+
+export interface Heartbeat {
+  type: 'point.heartbeat'
+  pointId: number
+}
+
+/** Commands as the UI makes them; LiveClient.send adds the commandId. */
+export type LiveCommand =
+  | { type: 'session.start' }
+  | { type: 'session.end' }
+  | { type: 'agenda.start_item'; itemId: number }
+  | { type: 'agenda.finish_item'; itemId: number }
+  | { type: 'agenda.skip_item'; itemId: number }
+  | { type: 'agenda.extend_item'; itemId: number; minutes: number }
+  | { type: 'agenda.reorder'; itemIds: number[] }
+  | { type: 'rollcall.start' }
+  | { type: 'point.ready'; pointId: number; present: number }
+  | { type: 'point.report_trouble'; pointId: number; kind: PointTrouble; note: string | null }
+  | { type: 'point.clear_trouble'; pointId: number }
+
+export type CommandMessage = LiveCommand & { commandId: string }
+
+export type ClientMessage = Resume | Heartbeat | CommandMessage
+
+/** Close codes after which reconnecting cannot help. */
+export const FINAL_CLOSE_CODES: readonly number[] = [4403, 4404]
