@@ -66,6 +66,10 @@ export interface LiveSnapshot {
   points: PointLiveView[]
   rollCall: RollCallView | null
   heartbeatSeconds: number
+  // floor: the current speaker and the waiting queue; the approved and answered questions
+  // (optional so screens and test snapshots without them keep working)
+  floor?: FloorState
+  questions?: QuestionView[]
 }
 
 export interface LiveAck {
@@ -140,6 +144,112 @@ export interface RollCallAnswered {
   at: string
 }
 
+// ---- floor: requests to speak and written questions ----
+
+export type FloorRequestStatus = 'WAITING' | 'GRANTED' | 'FINISHED' | 'DECLINED' | 'WITHDRAWN'
+
+export interface FloorRequestView {
+  id: number
+  sessionId: number
+  pointId: number
+  pointName: string
+  delegateId: number | null
+  delegateName: string | null
+  topic: string
+  status: FloorRequestStatus
+  position: number
+  requestedBy: string
+  requestedAt: string
+  grantedAt: string | null
+  closedAt: string | null
+  declineReason: string | null
+}
+
+export interface FloorState {
+  speaking: FloorRequestView | null
+  queue: FloorRequestView[]
+}
+
+export type QuestionStatus = 'PENDING' | 'APPROVED' | 'ANSWERED' | 'HIDDEN' | 'MERGED'
+
+export interface QuestionView {
+  id: number
+  sessionId: number
+  delegateId: number
+  authorName: string
+  pointId: number | null
+  pointName: string | null
+  text: string
+  status: QuestionStatus
+  mergedIntoId: number | null
+  askedAt: string
+  moderatedAt: string | null
+}
+
+export interface FloorEvent<T extends string> {
+  type: T
+  seq: number
+  request: FloorRequestView
+}
+
+export type FloorRequested = FloorEvent<'floor.requested'>
+export type FloorGranted = FloorEvent<'floor.granted'>
+export type FloorDeclined = FloorEvent<'floor.declined'>
+export type FloorWithdrawn = FloorEvent<'floor.withdrawn'>
+export type FloorFinished = FloorEvent<'floor.finished'>
+
+export interface FloorReordered {
+  type: 'floor.reordered'
+  seq: number
+  queue: FloorRequestView[]
+}
+
+/** A question waits for moderation; its text is not public yet. */
+export interface QuestionAsked {
+  type: 'question.asked'
+  seq: number
+  questionId: number
+  pending: number
+}
+
+export interface QuestionPublished<T extends string> {
+  type: T
+  seq: number
+  question: QuestionView
+  pending: number
+}
+
+export type QuestionApproved = QuestionPublished<'question.approved'>
+export type QuestionAnswered = QuestionPublished<'question.answered'>
+
+export interface QuestionHidden {
+  type: 'question.hidden'
+  seq: number
+  questionId: number
+  pending: number
+}
+
+export interface QuestionMerged {
+  type: 'question.merged'
+  seq: number
+  questionId: number
+  intoId: number
+  pending: number
+}
+
+export type FloorServerEvent =
+  | FloorRequested
+  | FloorGranted
+  | FloorDeclined
+  | FloorWithdrawn
+  | FloorFinished
+  | FloorReordered
+  | QuestionAsked
+  | QuestionApproved
+  | QuestionAnswered
+  | QuestionHidden
+  | QuestionMerged
+
 /** Events of the session's stream: each carries the next `seq`. */
 export type ServerEvent =
   | SessionStarted
@@ -153,6 +263,7 @@ export type ServerEvent =
   | PointStatusChanged
   | RollCallStarted
   | RollCallAnswered
+  | FloorServerEvent
 
 export type ServerMessage = LiveSnapshot | LiveAck | LiveRejected | ServerEvent
 
@@ -181,6 +292,13 @@ export type LiveCommand =
   | { type: 'point.ready'; pointId: number; present: number }
   | { type: 'point.report_trouble'; pointId: number; kind: PointTrouble; note: string | null }
   | { type: 'point.clear_trouble'; pointId: number }
+  // floor: requests to speak
+  | { type: 'floor.request'; pointId: number; delegateId: number | null; topic: string }
+  | { type: 'floor.grant'; requestId: number }
+  | { type: 'floor.decline'; requestId: number; reason: string }
+  | { type: 'floor.withdraw'; requestId: number }
+  | { type: 'floor.reorder'; requestIds: number[] }
+  | { type: 'floor.finish'; requestId: number }
 
 export type CommandMessage = LiveCommand & { commandId: string }
 

@@ -2,6 +2,7 @@
 // timer, what comes next, every point as a coloured tile, totals; no controls (organizer or observer).
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps); keep it readable from the back of a room.
+import { FloorBigPanel } from '../floor/FloorBigPanel'
 import { useEffect } from 'react'
 import { Navigate, useParams } from 'react-router'
 import { loginHref, useAuth } from '../../app/auth'
@@ -12,6 +13,7 @@ import { StatusBadge } from '../../ui/Badge'
 import { ConnectionBadge, NowAndNext, Panels, useNow, type LivePanel } from './LiveParts'
 
 const PANELS: readonly LivePanel[] = [
+  FloorBigPanel, // floor
   // Other features: one line each, e.g. PollResultsPanel,
 ]
 

@@ -2,6 +2,8 @@
 // roll call) and sees every point; an observer sees the same, read-only.
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps; live = this screen's useLive result, no second socket).
+import { FloorQueuePanel } from '../floor/FloorQueuePanel'
+import { QuestionModerationPanel } from '../floor/QuestionModerationPanel'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { UNIT_LEVELS, type UnitLevel } from '../../api/types'
@@ -29,6 +31,8 @@ import {
 } from './LiveParts'
 
 const PANELS: readonly LivePanel[] = [
+  FloorQueuePanel, // floor
+  QuestionModerationPanel, // floor
   // Other features: one line each, e.g. AttendancePanel,
 ]
 

@@ -1,11 +1,13 @@
 // The live part of the participant's phone page (/p): the item running now and what comes next,
 // through the dc_invitation cookie. Other features add a panel with ONE line in PANELS below:
 // a component taking { sessionId, live } (LivePanelProps).
+import { AskQuestionPanel } from '../floor/AskQuestionPanel'
 import { useI18n } from '../../i18n'
 import { currentItem, upcomingItems, useLive } from '../../live'
 import { ConnectionBadge, NowAndNext, Panels, type LivePanel } from './LiveParts'
 
 const PANELS: readonly LivePanel[] = [
+  AskQuestionPanel, // floor
   // Other features: one line each, e.g. PollVotePanel,
 ]
 

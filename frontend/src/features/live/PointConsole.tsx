@@ -2,6 +2,7 @@
 // roll call, reports trouble, sees the point's state and the agenda; works offline (queued actions).
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, pointId, live } (LivePanelProps; live = this screen's useLive result).
+import { FloorRequestPanel } from '../floor/FloorRequestPanel'
 import { useEffect, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { useI18n } from '../../i18n'
@@ -27,6 +28,7 @@ import {
 } from './LiveParts'
 
 const PANELS: readonly LivePanel[] = [
+  FloorRequestPanel, // floor
   // Other features: one line each, e.g. CheckInPanel,
 ]
 

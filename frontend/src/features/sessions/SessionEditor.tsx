@@ -12,6 +12,7 @@ import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
 import { LiveLinks } from '../live/LiveLinks'
+import { ReportLinks } from '../report/ReportLinks'
 import { PointsTab } from '../points/PointsTab'
 import { RosterTab } from '../roster/RosterTab'
 import { CopyDialog } from './CopyDialog'
@@ -153,6 +154,7 @@ function ExistingSession({ id }: { id: number }) {
       </div>
       <ProblemBanner error={actionError} />
       <LiveLinks session={session} />
+      <ReportLinks session={session} />
 
       <nav className="tabs" aria-label={t('session.tabs')}>
         {TABS.map((name) => (
