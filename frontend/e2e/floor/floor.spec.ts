@@ -21,6 +21,11 @@ test('a point asks for the floor, the main hall grants it, the point console sho
   test.setTimeout(180_000)
   // ---- setup through the REST API, as the organizer ----
   await signIn(page, 'organizer')
+  // The operator signs in first: the point is assigned to the username the provider gives them.
+  const a = await open(browser, 'op1', '/sessions')
+  const me = (await (
+    await a.page.request.get('/api/me', { headers: { 'X-Requested-With': 'JavaScript' } })
+  ).json()) as { username: string }
   const title = unique('Hội nghị quán triệt Quy định 126')
   const session = await createSession(page, title)
   await apiPost(page.request, `/api/sessions/${session.id}/points`, {
@@ -35,7 +40,7 @@ test('a point asks for the floor, the main hall grants it, the point console sho
       name: unique('Điểm cầu Huyện Gio Linh'),
       mainHall: false,
       expectedCount: 40,
-      operators: ['op1'],
+      operators: [me.username],
     },
   )
   const speaker = unique('Nguyễn Văn Ánh')
@@ -60,7 +65,11 @@ test('a point asks for the floor, the main hall grants it, the point console sho
   await page.goto(`/sessions/${session.id}/live`)
   const queue = page.getByTestId('floor-queue')
   await expect(queue).toContainText('Chưa có điểm cầu nào xin phát biểu.')
-  const a = await open(browser, 'op1', `/sessions/${session.id}/points/${point.id}/console`)
+  await a.page.goto(`/sessions/${session.id}/points/${point.id}/console`)
+  const probe = await a.page.request.get(`/api/sessions/${session.id}/live`, {
+    headers: { 'X-Requested-With': 'JavaScript' },
+  })
+  expect(probe.status(), await probe.text()).toBe(200)
   const panel = a.page.getByTestId('floor-request')
   await expect(panel).toBeVisible()
 

@@ -29,16 +29,15 @@ class FloorReportSection implements ReportSection {
         long spoke = 0;
         for (FloorRequest r : requests) {
             if (r.grantedAt != null) spoke++;
-            List<Object> row = new ArrayList<>();
-            row.add(n++);
-            row.add(r.pointName);
-            row.add(r.delegateName == null ? "Cả điểm cầu" : r.delegateName);
-            row.add(r.topic);
-            row.add(r.requestedAt);
-            row.add(r.grantedAt);
-            row.add(r.closedAt);
-            row.add(outcome(r));
-            speak.add(row);
+            speak.add(ReportContent.row(
+                    n++,
+                    r.pointName,
+                    r.delegateName == null ? "Cả điểm cầu" : r.delegateName,
+                    r.topic,
+                    r.requestedAt,
+                    r.grantedAt,
+                    r.closedAt,
+                    outcome(r)));
         }
         List<Question> questions = Question.list("sessionId = ?1 order by askedAt, id", sessionId);
         Map<QuestionStatus, Integer> byStatus = new EnumMap<>(QuestionStatus.class);
@@ -47,14 +46,13 @@ class FloorReportSection implements ReportSection {
         for (Question q : questions) {
             byStatus.merge(q.status, 1, Integer::sum);
             if (!q.status.visibleToAll()) continue;
-            List<Object> row = new ArrayList<>();
-            row.add(n++);
-            row.add(q.authorName);
-            row.add(q.pointName);
-            row.add(q.text);
-            row.add(q.askedAt);
-            row.add(q.status == QuestionStatus.ANSWERED ? "Đã trả lời" : "Đã duyệt, chưa trả lời");
-            asked.add(row);
+            asked.add(ReportContent.row(
+                    n++,
+                    q.authorName,
+                    q.pointName,
+                    q.text,
+                    q.askedAt,
+                    q.status == QuestionStatus.ANSWERED ? "Đã trả lời" : "Đã duyệt, chưa trả lời"));
         }
         return new ReportContent(
                 "Đăng ký phát biểu và câu hỏi",

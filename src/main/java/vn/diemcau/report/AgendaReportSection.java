@@ -50,18 +50,17 @@ class AgendaReportSection implements ReportSection {
                 case SKIPPED -> skipped++;
                 default -> {}
             }
-            List<Object> r = new ArrayList<>();
-            r.add(i.position());
-            r.add(i.title());
-            r.add(i.presenter());
-            r.add(i.plannedStart());
-            r.add(i.durationMinutes() - ext);
-            r.add(ext);
-            r.add(i.actualStart());
-            r.add(i.actualEnd());
-            r.add(actual);
-            r.add(status(i.status().name()));
-            rows.add(r);
+            rows.add(ReportContent.row(
+                    i.position(),
+                    i.title(),
+                    i.presenter(),
+                    i.plannedStart(),
+                    i.durationMinutes() - ext,
+                    ext,
+                    i.actualStart(),
+                    i.actualEnd(),
+                    actual,
+                    status(i.status().name())));
         }
         return new ReportContent(
                 "Chương trình thực hiện",

@@ -45,25 +45,17 @@ class PointsReportSection implements ReportSection {
             expected += p.expectedCount();
             roster += p.delegateCount();
             if (count != null) present += count;
-            List<Object> r = new ArrayList<>();
-            r.add(n++);
-            r.add(p.name() + (p.mainHall() ? " (điểm cầu chính)" : ""));
-            r.add(p.unitName());
-            r.add(p.expectedCount());
-            r.add(p.delegateCount());
-            r.add(count);
-            r.add(s == null ? null : status(s.status().name()));
-            rows.add(r);
+            rows.add(ReportContent.row(
+                    n++,
+                    p.name() + (p.mainHall() ? " (điểm cầu chính)" : ""),
+                    p.unitName(),
+                    p.expectedCount(),
+                    p.delegateCount(),
+                    count,
+                    s == null ? null : status(s.status().name())));
         }
-        List<Object> total = new ArrayList<>();
-        total.add(null);
-        total.add("Tổng cộng " + all.size() + " điểm cầu");
-        total.add(null);
-        total.add(expected);
-        total.add(roster);
-        total.add(present);
-        total.add(null);
-        rows.add(total);
+        rows.add(ReportContent.row(
+                null, "Tổng cộng " + all.size() + " điểm cầu", null, expected, roster, present, null));
         long answered =
                 states.values().stream().filter(s -> s.presentCount() != null).count();
         return new ReportContent(

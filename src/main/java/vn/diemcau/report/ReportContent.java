@@ -8,6 +8,11 @@ import java.util.List;
  * Asia/Ho_Chi_Minh) or null.
  */
 public record ReportContent(String title, List<String> notes, List<Table> tables) {
+    /** A table row; cells may be null (an empty cell). */
+    public static List<Object> row(Object... cells) {
+        return java.util.Arrays.asList(cells);
+    }
+
     public record Table(String name, List<Column> columns, List<List<Object>> rows) {}
 
     public record Column(String header, float weight, boolean number) {

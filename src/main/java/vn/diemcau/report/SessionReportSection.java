@@ -35,15 +35,15 @@ class SessionReportSection implements ReportSection {
         List<AuditEventView> changes =
                 audit.find(sessionId, "session.status.", 0, 100).items();
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Tên hội nghị", s.title()));
-        rows.add(row("Loại", kind(s.kind().name())));
-        rows.add(row("Đơn vị chủ trì", s.hostUnitName()));
-        rows.add(row("Địa điểm", s.location()));
-        rows.add(row("Bắt đầu theo kế hoạch", s.startsAt()));
-        rows.add(row("Kết thúc theo kế hoạch", s.endsAt()));
-        rows.add(row("Bắt đầu thực tế", first(changes, "session.status.live")));
-        rows.add(row("Kết thúc thực tế", first(changes, "session.status.ended")));
-        rows.add(row("Người tạo", s.createdBy()));
+        rows.add(ReportContent.row("Tên hội nghị", s.title()));
+        rows.add(ReportContent.row("Loại", kind(s.kind().name())));
+        rows.add(ReportContent.row("Đơn vị chủ trì", s.hostUnitName()));
+        rows.add(ReportContent.row("Địa điểm", s.location()));
+        rows.add(ReportContent.row("Bắt đầu theo kế hoạch", s.startsAt()));
+        rows.add(ReportContent.row("Kết thúc theo kế hoạch", s.endsAt()));
+        rows.add(ReportContent.row("Bắt đầu thực tế", first(changes, "session.status.live")));
+        rows.add(ReportContent.row("Kết thúc thực tế", first(changes, "session.status.ended")));
+        rows.add(ReportContent.row("Người tạo", s.createdBy()));
         return new ReportContent(
                 "Thông tin hội nghị",
                 List.of(),
@@ -51,13 +51,6 @@ class SessionReportSection implements ReportSection {
                         "Hội nghị",
                         List.of(ReportContent.Column.text("Mục", 12), ReportContent.Column.text("Nội dung", 40)),
                         rows)));
-    }
-
-    private static List<Object> row(String label, Object value) {
-        List<Object> r = new ArrayList<>();
-        r.add(label);
-        r.add(value);
-        return r;
     }
 
     /** The earliest time the session went to that status (the trail is newest first). */
