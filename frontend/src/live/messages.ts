@@ -73,6 +73,10 @@ export interface LiveSnapshot {
   attendance?: AttendanceCounts
   /** polls: every poll past DRAFT (results only when this connection may see them) */
   polls?: PollView[]
+  // floor: the current speaker and the waiting queue; the approved and answered questions
+  // (optional so screens and test snapshots without them keep working)
+  floor?: FloorState
+  questions?: QuestionView[]
 }
 
 export interface LiveAck {
@@ -161,6 +165,112 @@ export interface PollResultsChanged {
   results: PollResults
 }
 
+// ---- floor: requests to speak and written questions ----
+
+export type FloorRequestStatus = 'WAITING' | 'GRANTED' | 'FINISHED' | 'DECLINED' | 'WITHDRAWN'
+
+export interface FloorRequestView {
+  id: number
+  sessionId: number
+  pointId: number
+  pointName: string
+  delegateId: number | null
+  delegateName: string | null
+  topic: string
+  status: FloorRequestStatus
+  position: number
+  requestedBy: string
+  requestedAt: string
+  grantedAt: string | null
+  closedAt: string | null
+  declineReason: string | null
+}
+
+export interface FloorState {
+  speaking: FloorRequestView | null
+  queue: FloorRequestView[]
+}
+
+export type QuestionStatus = 'PENDING' | 'APPROVED' | 'ANSWERED' | 'HIDDEN' | 'MERGED'
+
+export interface QuestionView {
+  id: number
+  sessionId: number
+  delegateId: number
+  authorName: string
+  pointId: number | null
+  pointName: string | null
+  text: string
+  status: QuestionStatus
+  mergedIntoId: number | null
+  askedAt: string
+  moderatedAt: string | null
+}
+
+export interface FloorEvent<T extends string> {
+  type: T
+  seq: number
+  request: FloorRequestView
+}
+
+export type FloorRequested = FloorEvent<'floor.requested'>
+export type FloorGranted = FloorEvent<'floor.granted'>
+export type FloorDeclined = FloorEvent<'floor.declined'>
+export type FloorWithdrawn = FloorEvent<'floor.withdrawn'>
+export type FloorFinished = FloorEvent<'floor.finished'>
+
+export interface FloorReordered {
+  type: 'floor.reordered'
+  seq: number
+  queue: FloorRequestView[]
+}
+
+/** A question waits for moderation; its text is not public yet. */
+export interface QuestionAsked {
+  type: 'question.asked'
+  seq: number
+  questionId: number
+  pending: number
+}
+
+export interface QuestionPublished<T extends string> {
+  type: T
+  seq: number
+  question: QuestionView
+  pending: number
+}
+
+export type QuestionApproved = QuestionPublished<'question.approved'>
+export type QuestionAnswered = QuestionPublished<'question.answered'>
+
+export interface QuestionHidden {
+  type: 'question.hidden'
+  seq: number
+  questionId: number
+  pending: number
+}
+
+export interface QuestionMerged {
+  type: 'question.merged'
+  seq: number
+  questionId: number
+  intoId: number
+  pending: number
+}
+
+export type FloorServerEvent =
+  | FloorRequested
+  | FloorGranted
+  | FloorDeclined
+  | FloorWithdrawn
+  | FloorFinished
+  | FloorReordered
+  | QuestionAsked
+  | QuestionApproved
+  | QuestionAnswered
+  | QuestionHidden
+  | QuestionMerged
+
 /** Events of the session's stream: each carries the next `seq`. */
 export type ServerEvent =
   | SessionStarted
@@ -178,6 +288,7 @@ export type ServerEvent =
   // polls
   | PollChanged
   | PollResultsChanged
+  | FloorServerEvent
 
 // attendance: at most one per session and second, however many check-ins
 export interface AttendanceCountsChanged {
@@ -218,6 +329,13 @@ export type LiveCommand =
   | { type: 'poll.open' | 'poll.close' | 'poll.publish'; pollId: number }
   | { type: 'poll.vote'; pollId: number; choices: number[]; text: string | null }
   | { type: 'poll.room_result'; pollId: number; pointId: number; counts: number[] }
+  // floor: requests to speak
+  | { type: 'floor.request'; pointId: number; delegateId: number | null; topic: string }
+  | { type: 'floor.grant'; requestId: number }
+  | { type: 'floor.decline'; requestId: number; reason: string }
+  | { type: 'floor.withdraw'; requestId: number }
+  | { type: 'floor.reorder'; requestIds: number[] }
+  | { type: 'floor.finish'; requestId: number }
 
 export type CommandMessage = LiveCommand & { commandId: string }
 

@@ -1,3 +1,4 @@
+import { applyFloorEvent, type FloorExtras } from '../features/floor/floorState'
 import type {
   AgendaLiveItem,
   LiveSessionState,
@@ -12,7 +13,7 @@ import type {
  * events after it. Fields a feature adds to the snapshot arrive here unchanged (declare them on
  * LiveSnapshot); its events get one case in applyEvent.
  */
-export type LiveState = Omit<LiveSnapshot, 'type'>
+export type LiveState = Omit<LiveSnapshot, 'type'> & FloorExtras
 
 function replaceById<T extends { id: number }>(list: readonly T[], next: T): T[] {
   return list.some((x) => x.id === next.id)
@@ -112,6 +113,19 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
           p.id === event.pollId ? { ...p, results: event.results } : p,
         ),
       }
+    // floor: requests to speak and written questions
+    case 'floor.requested':
+    case 'floor.granted':
+    case 'floor.declined':
+    case 'floor.withdrawn':
+    case 'floor.finished':
+    case 'floor.reordered':
+    case 'question.asked':
+    case 'question.approved':
+    case 'question.answered':
+    case 'question.hidden':
+    case 'question.merged':
+      return applyFloorEvent(state, event)
     // Other features: one case per event type here.
     default:
       return state

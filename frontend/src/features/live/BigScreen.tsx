@@ -3,6 +3,7 @@
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps); keep it readable from the back of a room.
 import { PollResultsBigPanel } from '../poll/PollResultsBigPanel'
+import { FloorBigPanel } from '../floor/FloorBigPanel'
 import { useEffect } from 'react'
 import { Navigate, useParams } from 'react-router'
 import { loginHref, useAuth } from '../../app/auth'
@@ -15,6 +16,7 @@ import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 
 const PANELS: readonly LivePanel[] = [
   AttendanceCountsPanel, // attendance
+  FloorBigPanel, // floor
   // Other features: one line each, e.g. PollResultsPanel,
   PollResultsBigPanel,
 ]

@@ -3,6 +3,8 @@
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, live } (LivePanelProps; live = this screen's useLive result, no second socket).
 import { PollControlPanel } from '../poll/PollControlPanel'
+import { FloorQueuePanel } from '../floor/FloorQueuePanel'
+import { QuestionModerationPanel } from '../floor/QuestionModerationPanel'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { UNIT_LEVELS, type UnitLevel } from '../../api/types'
@@ -32,6 +34,8 @@ import { AttendanceCountsPanel } from '../attendance/AttendanceCountsPanel'
 
 const PANELS: readonly LivePanel[] = [
   AttendanceCountsPanel, // attendance
+  FloorQueuePanel, // floor
+  QuestionModerationPanel, // floor
   // Other features: one line each, e.g. AttendancePanel,
   PollControlPanel,
 ]

@@ -2,12 +2,14 @@
 // through the dc_invitation cookie. Other features add a panel with ONE line in PANELS below:
 // a component taking { sessionId, live } (LivePanelProps).
 import { PollVotePanel } from '../poll/PollVotePanel'
+import { AskQuestionPanel } from '../floor/AskQuestionPanel'
 import { useI18n } from '../../i18n'
 import { currentItem, upcomingItems, useLive } from '../../live'
 import { ConnectionBadge, NowAndNext, Panels, type LivePanel } from './LiveParts'
 import { DocumentsPanel } from '../documents/DocumentsPanel'
 
 const PANELS: readonly LivePanel[] = [
+  AskQuestionPanel, // floor
   // Other features: one line each, e.g. PollVotePanel,
   DocumentsPanel,
   PollVotePanel,

@@ -3,6 +3,7 @@
 // Other features add a panel with ONE line in PANELS below: a component taking
 // { sessionId, pointId, live } (LivePanelProps; live = this screen's useLive result).
 import { PollRoomResultPanel } from '../poll/PollRoomResultPanel'
+import { FloorRequestPanel } from '../floor/FloorRequestPanel'
 import { useEffect, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import { useI18n } from '../../i18n'
@@ -31,6 +32,7 @@ import { CheckInPanel } from '../attendance/CheckInPanel'
 
 const PANELS: readonly LivePanel[] = [
   CheckInPanel, // attendance
+  FloorRequestPanel, // floor
   // Other features: one line each, e.g. CheckInPanel,
   DocumentsPanel,
   PollRoomResultPanel,

@@ -13,6 +13,7 @@ import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
 import { DocumentsTab } from '../documents/DocumentsTab'
 import { LiveLinks } from '../live/LiveLinks'
+import { ReportLinks } from '../report/ReportLinks'
 import { PointsTab } from '../points/PointsTab'
 import { RegistrationTab } from '../registration/RegistrationTab'
 import { RosterTab } from '../roster/RosterTab'
@@ -155,6 +156,7 @@ function ExistingSession({ id }: { id: number }) {
       </div>
       <ProblemBanner error={actionError} />
       <LiveLinks session={session} />
+      <ReportLinks session={session} />
 
       {/* attendance */}
       <p className="attendance-link">

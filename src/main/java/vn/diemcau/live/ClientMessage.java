@@ -37,7 +37,14 @@ import vn.diemcau.point.PointTrouble;
     @JsonSubTypes.Type(ClientMessage.ClosePoll.class),
     @JsonSubTypes.Type(ClientMessage.PublishPoll.class),
     @JsonSubTypes.Type(ClientMessage.Vote.class),
-    @JsonSubTypes.Type(ClientMessage.RoomResult.class)
+    @JsonSubTypes.Type(ClientMessage.RoomResult.class),
+    // floor: requests to speak
+    @JsonSubTypes.Type(ClientMessage.RequestFloor.class),
+    @JsonSubTypes.Type(ClientMessage.GrantFloor.class),
+    @JsonSubTypes.Type(ClientMessage.DeclineFloor.class),
+    @JsonSubTypes.Type(ClientMessage.WithdrawFloor.class),
+    @JsonSubTypes.Type(ClientMessage.ReorderFloor.class),
+    @JsonSubTypes.Type(ClientMessage.FinishFloor.class)
 })
 public sealed interface ClientMessage {
     /** "I last saw {@code lastSeq}": the missed events follow, or a snapshot when they are no longer kept. */
@@ -130,4 +137,27 @@ public sealed interface ClientMessage {
     /** A point's show-of-hands count per option (replaces the point's earlier count). */
     @JsonTypeName("poll.room_result")
     record RoomResult(String commandId, long pollId, long pointId, List<Integer> counts) implements Command {}
+    // floor: requests to speak
+    /** A point asks to speak, for one of its delegates ({@code delegateId}) or as a whole (null). */
+    @JsonTypeName("floor.request")
+    record RequestFloor(String commandId, long pointId, Long delegateId, String topic) implements Command {}
+
+    /** Main hall: gives the floor to a waiting request; the current speaker, if any, is finished. */
+    @JsonTypeName("floor.grant")
+    record GrantFloor(String commandId, long requestId) implements Command {}
+
+    @JsonTypeName("floor.decline")
+    record DeclineFloor(String commandId, long requestId, String reason) implements Command {}
+
+    /** The point takes back its waiting request. */
+    @JsonTypeName("floor.withdraw")
+    record WithdrawFloor(String commandId, long requestId) implements Command {}
+
+    /** All waiting requests, each once, in their new order. */
+    @JsonTypeName("floor.reorder")
+    record ReorderFloor(String commandId, List<Long> requestIds) implements Command {}
+
+    /** Ends the current speaker's turn (main hall or the speaking point). */
+    @JsonTypeName("floor.finish")
+    record FinishFloor(String commandId, long requestId) implements Command {}
 }

@@ -23,6 +23,15 @@ import vn.diemcau.agenda.AgendaItemStarted;
 import vn.diemcau.agenda.AgendaReordered;
 import vn.diemcau.document.DocumentRecalled;
 import vn.diemcau.document.DocumentReleased;
+// floor
+import vn.diemcau.floor.FloorDeclined;
+import vn.diemcau.floor.FloorFinished;
+import vn.diemcau.floor.FloorGranted;
+import vn.diemcau.floor.FloorReordered;
+import vn.diemcau.floor.FloorRequested;
+import vn.diemcau.floor.FloorWithdrawn;
+import vn.diemcau.floor.QuestionAsked;
+import vn.diemcau.floor.QuestionModerated;
 import vn.diemcau.point.PointStatusChanged;
 import vn.diemcau.point.RollCallAnswered;
 import vn.diemcau.point.RollCallStarted;
@@ -239,5 +248,45 @@ public class LiveHub {
                 e.sessionId(),
                 new ServerMessage.PollResultsChanged(e.results().pollId(), e.results()),
                 !e.participantsMaySee());
+    }
+
+    // floor: requests to speak and written questions
+    void on(@Observes FloorRequested e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorRequested(e.request()));
+    }
+
+    void on(@Observes FloorGranted e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorGranted(e.request()));
+    }
+
+    void on(@Observes FloorDeclined e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorDeclined(e.request()));
+    }
+
+    void on(@Observes FloorWithdrawn e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorWithdrawn(e.request()));
+    }
+
+    void on(@Observes FloorFinished e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorFinished(e.request()));
+    }
+
+    void on(@Observes FloorReordered e) {
+        afterCommit(e.sessionId(), new ServerMessage.FloorReordered(e.queue()));
+    }
+
+    void on(@Observes QuestionAsked e) {
+        afterCommit(e.sessionId(), new ServerMessage.QuestionAsked(e.questionId(), e.pending()));
+    }
+
+    void on(@Observes QuestionModerated e) {
+        ServerMessage m = switch (e.status()) {
+            case APPROVED -> new ServerMessage.QuestionApproved(e.question(), e.pending());
+            case ANSWERED -> new ServerMessage.QuestionAnswered(e.question(), e.pending());
+            case HIDDEN -> new ServerMessage.QuestionHidden(e.questionId(), e.pending());
+            case MERGED -> new ServerMessage.QuestionMerged(e.questionId(), e.mergedIntoId(), e.pending());
+            case PENDING -> throw new IllegalArgumentException("a moderated question is never pending");
+        };
+        afterCommit(e.sessionId(), m);
     }
 }

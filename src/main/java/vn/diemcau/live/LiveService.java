@@ -10,6 +10,8 @@ import vn.diemcau.attendance.CheckInRequest;
 import vn.diemcau.attendance.WalkInRequest;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.document.DocumentService;
+import vn.diemcau.floor.FloorService;
+import vn.diemcau.floor.QuestionService;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
 import vn.diemcau.poll.PollService;
@@ -45,6 +47,13 @@ public class LiveService {
     @Inject
     LiveCommands commands;
 
+    // floor
+    @Inject
+    FloorService floor;
+
+    @Inject
+    QuestionService questions;
+
     @Inject
     DocumentService documents;
 
@@ -64,7 +73,10 @@ public class LiveService {
                 config.heartbeatInterval().toSeconds(),
                 documents.released(sessionId),
                 attendance.countsOf(sessionId),
-                polls.live(sessionId));
+                polls.live(sessionId),
+                // floor
+                floor.state(sessionId),
+                questions.published(sessionId));
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
@@ -136,6 +148,19 @@ public class LiveService {
             polls.vote(sid, c.pollId(), c.choices(), c.text());
         } else if (command instanceof ClientMessage.RoomResult c) {
             polls.roomResult(sid, c.pollId(), c.pointId(), c.counts());
+            // floor: requests to speak
+        } else if (command instanceof ClientMessage.RequestFloor c) {
+            floor.request(sid, c.pointId(), c.delegateId(), c.topic());
+        } else if (command instanceof ClientMessage.GrantFloor c) {
+            floor.grant(sid, c.requestId());
+        } else if (command instanceof ClientMessage.DeclineFloor c) {
+            floor.decline(sid, c.requestId(), c.reason());
+        } else if (command instanceof ClientMessage.WithdrawFloor c) {
+            floor.withdraw(sid, c.requestId());
+        } else if (command instanceof ClientMessage.ReorderFloor c) {
+            floor.reorder(sid, c.requestIds());
+        } else if (command instanceof ClientMessage.FinishFloor c) {
+            floor.finish(sid, c.requestId());
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

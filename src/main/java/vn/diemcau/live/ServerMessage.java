@@ -8,6 +8,9 @@ import java.util.List;
 import vn.diemcau.agenda.AgendaLiveItem;
 import vn.diemcau.attendance.AttendanceCounts;
 import vn.diemcau.document.DocumentView;
+import vn.diemcau.floor.FloorRequestView;
+import vn.diemcau.floor.FloorState;
+import vn.diemcau.floor.QuestionView;
 import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.RollCallView;
 import vn.diemcau.poll.PollResults;
@@ -44,7 +47,19 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.PollOpened.class),
     @JsonSubTypes.Type(ServerMessage.PollClosed.class),
     @JsonSubTypes.Type(ServerMessage.PollPublished.class),
-    @JsonSubTypes.Type(ServerMessage.PollResultsChanged.class)
+    @JsonSubTypes.Type(ServerMessage.PollResultsChanged.class),
+    // floor: requests to speak and written questions
+    @JsonSubTypes.Type(ServerMessage.FloorRequested.class),
+    @JsonSubTypes.Type(ServerMessage.FloorGranted.class),
+    @JsonSubTypes.Type(ServerMessage.FloorDeclined.class),
+    @JsonSubTypes.Type(ServerMessage.FloorWithdrawn.class),
+    @JsonSubTypes.Type(ServerMessage.FloorFinished.class),
+    @JsonSubTypes.Type(ServerMessage.FloorReordered.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionAsked.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionApproved.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionAnswered.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionHidden.class),
+    @JsonSubTypes.Type(ServerMessage.QuestionMerged.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -58,7 +73,10 @@ public sealed interface ServerMessage {
             // documents: the released ones this connection's caller may see
             List<DocumentView> documents,
             AttendanceCounts attendance,
-            List<PollView> polls)
+            List<PollView> polls,
+            // floor: the current speaker and queue; the approved and answered questions
+            FloorState floor,
+            List<QuestionView> questions)
             implements ServerMessage {}
 
     record SessionState(long id, String title, SessionStatus status, Instant startsAt, Instant endsAt) {}
@@ -134,4 +152,39 @@ public sealed interface ServerMessage {
     /** New totals, at most one per poll and results interval; staff only while a poll hides its results. */
     @JsonTypeName("poll.results_changed")
     record PollResultsChanged(long pollId, PollResults results) implements ServerMessage {}
+    // floor: requests to speak and written questions
+    @JsonTypeName("floor.requested")
+    record FloorRequested(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.granted")
+    record FloorGranted(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.declined")
+    record FloorDeclined(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.withdrawn")
+    record FloorWithdrawn(FloorRequestView request) implements ServerMessage {}
+
+    @JsonTypeName("floor.finished")
+    record FloorFinished(FloorRequestView request) implements ServerMessage {}
+
+    /** The waiting queue in its new order. */
+    @JsonTypeName("floor.reordered")
+    record FloorReordered(List<FloorRequestView> queue) implements ServerMessage {}
+
+    /** A question waits for moderation: no text (it is not public yet), only the count waiting. */
+    @JsonTypeName("question.asked")
+    record QuestionAsked(long questionId, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.approved")
+    record QuestionApproved(QuestionView question, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.answered")
+    record QuestionAnswered(QuestionView question, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.hidden")
+    record QuestionHidden(long questionId, long pending) implements ServerMessage {}
+
+    @JsonTypeName("question.merged")
+    record QuestionMerged(long questionId, long intoId, long pending) implements ServerMessage {}
 }

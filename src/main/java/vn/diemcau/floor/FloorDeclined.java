@@ -1,0 +1,3 @@
+package vn.diemcau.floor;
+
+public record FloorDeclined(long sessionId, FloorRequestView request) {}

@@ -1,0 +1,3 @@
+package vn.diemcau.floor;
+
+public record FloorGranted(long sessionId, FloorRequestView request) {}

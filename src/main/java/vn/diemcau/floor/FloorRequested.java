@@ -1,0 +1,3 @@
+package vn.diemcau.floor;
+
+public record FloorRequested(long sessionId, FloorRequestView request) {}

@@ -1,0 +1,3 @@
+package vn.diemcau.floor;
+
+public record FloorWithdrawn(long sessionId, FloorRequestView request) {}

@@ -1,0 +1,4 @@
+package vn.diemcau.floor;
+
+/** One question per submission. */
+public record QuestionRequest(String text) {}
