@@ -445,4 +445,7 @@ export const en: Record<MessageKey, string> = {
   'poll.results.voters': '{n} answered by phone',
   'poll.results.room': '{n} by show of hands',
   'poll.results.average': 'Average: {avg}',
+  // feedback
+  'feedback.thanks': 'Thank you for your feedback.',
+  'feedback.send': 'Send the feedback form',
 }

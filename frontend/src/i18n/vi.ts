@@ -444,6 +444,9 @@ export const vi = {
   'poll.results.voters': '{n} người trả lời qua điện thoại',
   'poll.results.room': '{n} phiếu giơ tay tại phòng',
   'poll.results.average': 'Điểm trung bình: {avg}',
+  // feedback
+  'feedback.thanks': 'Cảm ơn đồng chí đã gửi phiếu đánh giá.',
+  'feedback.send': 'Gửi phiếu đánh giá',
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,6 +1,7 @@
 // The live part of the participant's phone page (/p): the item running now and what comes next,
 // through the dc_invitation cookie. Other features add a panel with ONE line in PANELS below:
 // a component taking { sessionId, live } (LivePanelProps).
+import { FeedbackPanel } from '../feedback/FeedbackPanel'
 import { PollVotePanel } from '../poll/PollVotePanel'
 import { useI18n } from '../../i18n'
 import { currentItem, upcomingItems, useLive } from '../../live'
@@ -9,6 +10,7 @@ import { ConnectionBadge, NowAndNext, Panels, type LivePanel } from './LiveParts
 const PANELS: readonly LivePanel[] = [
   // Other features: one line each, e.g. PollVotePanel,
   PollVotePanel,
+  FeedbackPanel,
 ]
 
 export function ParticipantLive({ sessionId }: { sessionId: number }) {

@@ -27,7 +27,15 @@ public final class Tokens {
     private Tokens() {}
 
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, Tokens::fetch);
+        // Tokens expire (minutes); on a loaded machine a test run outlives them, and an open socket
+        // is closed when its token expires: fetch a fresh one well before that.
+        return CACHE.compute(user, (u, t) -> t == null || expiresWithin(t, 180) ? fetch(u) : t);
+    }
+
+    private static boolean expiresWithin(String token, long seconds) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        var m = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+        return m.find() && Long.parseLong(m.group(1)) - System.currentTimeMillis() / 1000 < seconds;
     }
 
     /** The username the provider puts in the token (preferred_username), as the app sees it. */
