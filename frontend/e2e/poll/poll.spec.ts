@@ -53,7 +53,7 @@ test('the main hall runs a poll, two phones answer, a point counts its room, eve
   await page.goto(`/sessions/${session.id}/live`)
   const control = page.getByTestId('poll-control')
   const question = unique('Đồng chí có tán thành dự thảo nghị quyết?')
-  await control.getByLabel('Câu hỏi').fill(question)
+  await control.getByLabel('Câu hỏi', { exact: true }).fill(question)
   await control.getByLabel('Phương án (mỗi dòng một phương án)').fill('Tán thành\nKhông tán thành')
   await control.getByRole('button', { name: 'Tạo câu hỏi' }).click()
   await control.getByRole('button', { name: 'Mở biểu quyết' }).click()

@@ -730,4 +730,7 @@ export const en: Record<MessageKey, string> = {
   'report.title': 'Session report',
   'report.pdf': 'Download PDF report',
   'report.xlsx': 'Download Excel report',
+  // feedback
+  'feedback.thanks': 'Thank you for your feedback.',
+  'feedback.send': 'Send the feedback form',
 }

@@ -729,6 +729,9 @@ export const vi = {
   'report.title': 'Báo cáo hội nghị',
   'report.pdf': 'Tải báo cáo PDF',
   'report.xlsx': 'Tải báo cáo Excel',
+  // feedback
+  'feedback.thanks': 'Cảm ơn đồng chí đã gửi phiếu đánh giá.',
+  'feedback.send': 'Gửi phiếu đánh giá',
 } as const
 
 export type MessageKey = keyof typeof vi

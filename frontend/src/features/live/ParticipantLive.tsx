@@ -1,6 +1,7 @@
 // The live part of the participant's phone page (/p): the item running now and what comes next,
 // through the dc_invitation cookie. Other features add a panel with ONE line in PANELS below:
 // a component taking { sessionId, live } (LivePanelProps).
+import { FeedbackPanel } from '../feedback/FeedbackPanel'
 import { PollVotePanel } from '../poll/PollVotePanel'
 import { AskQuestionPanel } from '../floor/AskQuestionPanel'
 import { useI18n } from '../../i18n'
@@ -13,6 +14,7 @@ const PANELS: readonly LivePanel[] = [
   // Other features: one line each, e.g. PollVotePanel,
   DocumentsPanel,
   PollVotePanel,
+  FeedbackPanel,
 ]
 
 export function ParticipantLive({ sessionId }: { sessionId: number }) {
