@@ -33,5 +33,10 @@ keycloak-stop: ## stop the demo Keycloak
 keycloak-status: ## is the demo Keycloak running?
 	deploy/keycloak/keycloak.sh status
 
-bench: ## load benchmarks (not yet)
-	@echo "Benchmarks arrive with issue 7 (bench/ and docs/benchmarks.md); there is nothing to run yet."
+bench: ## load benchmarks: fan-out at 1k..19.5k vs limit/Vert.x/ws/Socket.IO, idle memory (docs/benchmarks.md)
+	bench/run.sh fanout
+	bench/run.sh idle
+	bench/run.sh heartbeats
+
+bench-%: ## one benchmark scenario: bench-fanout, bench-idle, bench-heartbeats, bench-checkin, bench-votes, bench-documents
+	bench/run.sh $* $(N)

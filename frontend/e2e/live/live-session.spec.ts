@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import {
+  apiGet,
   apiPost,
   createPoint,
   createSession,
@@ -48,6 +49,11 @@ test('the main hall calls the roll and runs two items while two point consoles f
   test.setTimeout(180_000)
   // ---- setup through the REST API, as the organizer ----
   await signIn(page, 'organizer')
+  // The operators sign in first: points are assigned to the usernames the provider gives them.
+  const a = await open(browser, 'op1', '/sessions')
+  const b = await open(browser, 'op2', '/sessions')
+  const op1 = (await apiGet<{ username: string }>(a.page.request, '/api/me')).username
+  const op2 = (await apiGet<{ username: string }>(b.page.request, '/api/me')).username
   const { province, districts } = await createUnitTree(page)
   const title = unique('Hội nghị trực tuyến sơ kết 6 tháng')
   const session = await createSession(page, title)
@@ -65,7 +71,7 @@ test('the main hall calls the roll and runs two items while two point consoles f
       unitId: districts[0]!.id,
       mainHall: false,
       expectedCount: 40,
-      operators: ['op1'],
+      operators: [op1],
     },
   )
   const pointB = await apiPost<{ id: number; name: string }>(
@@ -76,7 +82,7 @@ test('the main hall calls the roll and runs two items while two point consoles f
       unitId: districts[1]!.id,
       mainHall: false,
       expectedCount: 30,
-      operators: ['op2'],
+      operators: [op2],
     },
   )
   const opening = unique('Khai mạc hội nghị')
@@ -123,10 +129,10 @@ test('the main hall calls the roll and runs two items while two point consoles f
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title)
 
   // ---- two point consoles, each signed in as the point's operator ----
-  const a = await open(browser, 'op1', `/sessions/${session.id}`)
+  await a.page.goto(`/sessions/${session.id}`)
   await a.page.getByRole('link', { name: `Bàn vận hành: ${pointA.name}` }).click()
   await expect(a.page).toHaveURL(new RegExp(`/points/${pointA.id}/console$`))
-  const b = await open(browser, 'op2', `/sessions/${session.id}/points/${pointB.id}/console`)
+  await b.page.goto(`/sessions/${session.id}/points/${pointB.id}/console`)
   for (const p of [a.page, b.page]) await expect(connection(p)).toHaveText('Trực tuyến')
   // Heartbeats bring both points online in the main hall.
   const grid = page.getByTestId('points-grid')

@@ -133,3 +133,45 @@ export async function request<T>(
   }
   return (text ? JSON.parse(text) : undefined) as T
 }
+
+/** A file the server makes (PDF): fetched with the same headers and errors as JSON, saved by the browser. */
+export async function download(
+  method: string,
+  path: string,
+  query: Record<string, QueryValue> = {},
+): Promise<{ blob: Blob; filename: string }> {
+  let response: Response
+  try {
+    response = await fetch(path + buildQuery(query), {
+      method,
+      headers: { 'X-Requested-With': 'JavaScript', 'Accept-Language': language },
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError({ status: 0, code: 'network', errors: [] })
+  }
+  if (!response.ok) {
+    const problem = parseProblem(
+      response.status,
+      response.headers.get('Content-Type'),
+      await response.text(),
+    )
+    if (response.status === 401 || response.status === 499) sessionExpired()
+    throw new ApiError(problem)
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download'
+  return { blob: await response.blob(), filename }
+}
+
+/** Hands a downloaded file to the browser's save dialog. */
+export function saveFile(file: { blob: Blob; filename: string }): void {
+  const url = URL.createObjectURL(file.blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

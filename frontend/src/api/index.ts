@@ -1,4 +1,4 @@
-import { request } from './client'
+import { download, request } from './client'
 import type {
   AgendaItemRequest,
   AgendaItemView,
@@ -13,6 +13,15 @@ import type {
   ParticipantView,
   PointRequest,
   PointView,
+  RegistrationForm,
+  RegistrationLink,
+  RegistrationReceipt,
+  RegistrationRequest,
+  RegistrationSettings,
+  RegistrationSettingsRequest,
+  RegistrationStatus,
+  RegistrationStatusView,
+  RegistrationView,
   SessionCopyRequest,
   SessionRequest,
   SessionStatus,
@@ -124,6 +133,64 @@ export const api = {
       request<Invitation>('POST', `/api/sessions/${sid}/delegates/${did}/invitation`),
     revokeInvitation: (sid: number, did: number) =>
       request<void>('DELETE', `/api/sessions/${sid}/delegates/${did}/invitation`),
+    // registration: invitation QR codes and the printable sheet
+    qrUrl: (sid: number, did: number, kind: 'png' | 'svg') =>
+      `/api/sessions/${sid}/delegates/${did}/invitation/qr.${kind}`,
+    invitationSheet: (sid: number, pointId: number, renew: boolean) =>
+      download('POST', `/api/sessions/${sid}/delegates/invitation-sheet`, {
+        pointId,
+        renew: renew || undefined,
+      }),
+  },
+
+  registration: {
+    settings: (sid: number) =>
+      request<RegistrationSettings>('GET', `/api/sessions/${sid}/registration`),
+    update: (sid: number, body: RegistrationSettingsRequest) =>
+      request<RegistrationSettings>('PUT', `/api/sessions/${sid}/registration`, { body }),
+    links: (sid: number) =>
+      request<RegistrationLink[]>('GET', `/api/sessions/${sid}/registration/links`),
+    createLink: (
+      sid: number,
+      body: { pointId: number | null; unitName: string | null; label: string | null },
+    ) => request<RegistrationLink>('POST', `/api/sessions/${sid}/registration/links`, { body }),
+    revokeLink: (sid: number, lid: number) =>
+      request<void>('DELETE', `/api/sessions/${sid}/registration/links/${lid}`),
+    list: (
+      sid: number,
+      params: {
+        status?: RegistrationStatus | ''
+        pointId?: number | ''
+        page: number
+        size: number
+      },
+    ) =>
+      request<Page<RegistrationView>>('GET', `/api/sessions/${sid}/registration/entries`, {
+        query: params,
+      }),
+    nominate: (sid: number, body: RegistrationRequest) =>
+      request<RegistrationReceipt>('POST', `/api/sessions/${sid}/registration/entries`, { body }),
+    approve: (sid: number, rid: number, allowDuplicate = false) =>
+      request<RegistrationView>(
+        'POST',
+        `/api/sessions/${sid}/registration/entries/${rid}/approve`,
+        { query: { allowDuplicate: allowDuplicate || undefined } },
+      ),
+    reject: (sid: number, rid: number, reason: string) =>
+      request<RegistrationView>('POST', `/api/sessions/${sid}/registration/entries/${rid}/reject`, {
+        body: { reason },
+      }),
+    form: (token: string) =>
+      request<RegistrationForm>('GET', `/api/registration/links/${encodeURIComponent(token)}`),
+    register: (token: string, body: RegistrationRequest) =>
+      request<RegistrationReceipt>('POST', `/api/registration/links/${encodeURIComponent(token)}`, {
+        body,
+      }),
+    status: (token: string) =>
+      request<RegistrationStatusView>(
+        'GET',
+        `/api/registration/status/${encodeURIComponent(token)}`,
+      ),
   },
 
   agenda: {

@@ -228,3 +228,116 @@ export interface AgendaItemRequest {
   notes: string | null
   version?: number
 }
+
+// --- registration ---
+export type RegistrationStatus = 'PENDING' | 'APPROVED' | 'REJECTED'
+export type RegistrationSource = 'SELF' | 'NOMINATED'
+export type RegistrationClosedReason = 'not-open' | 'deadline' | 'session'
+
+export interface RegistrationPointRow {
+  pointId: number
+  pointName: string
+  capacity: number | null
+  pending: number
+  approved: number
+}
+
+export interface RegistrationSettings {
+  sessionId: number
+  accepting: boolean
+  deadline: string | null
+  open: boolean
+  closedReason: RegistrationClosedReason | null
+  points: RegistrationPointRow[]
+  version: number
+}
+
+export interface RegistrationSettingsRequest {
+  accepting: boolean
+  deadline: string | null
+  capacities: { pointId: number; capacity: number | null }[] | null
+  version?: number
+}
+
+export interface RegistrationLink {
+  id: number
+  pointId: number | null
+  pointName: string | null
+  unitName: string | null
+  label: string | null
+  url: string
+  createdAt: string
+  createdBy: string
+  revoked: boolean
+}
+
+export interface RegistrationRequest {
+  fullName: string
+  position: string | null
+  unitName: string | null
+  pointId: number | null
+  phone: string | null
+  email: string | null
+}
+
+export interface RegistrationView {
+  id: number
+  sessionId: number
+  pointId: number | null
+  pointName: string | null
+  source: RegistrationSource
+  status: RegistrationStatus
+  fullName: string
+  position: string | null
+  unitName: string | null
+  phone: string | null
+  email: string | null
+  reason: string | null
+  delegateId: number | null
+  createdAt: string
+  createdBy: string
+  decidedAt: string | null
+  decidedBy: string | null
+  duplicateOnRoster: boolean
+  duplicateRegistration: boolean
+  version: number
+}
+
+export interface RegistrationForm {
+  sessionTitle: string
+  startsAt: string | null
+  endsAt: string | null
+  location: string | null
+  hostUnitName: string | null
+  deadline: string | null
+  open: boolean
+  closedReason: RegistrationClosedReason | null
+  fixedPointId: number | null
+  fixedPointName: string | null
+  fixedUnitName: string | null
+  label: string | null
+  points: { id: number; name: string; full: boolean }[]
+}
+
+export interface RegistrationReceipt {
+  id: number
+  status: RegistrationStatus
+  statusToken: string
+  statusUrl: string
+}
+
+export interface RegistrationStatusView {
+  status: RegistrationStatus
+  fullName: string
+  position: string | null
+  unitName: string | null
+  pointName: string | null
+  sessionTitle: string
+  startsAt: string | null
+  endsAt: string | null
+  location: string | null
+  createdAt: string
+  decidedAt: string | null
+  reason: string | null
+  invitationUrl: string | null
+}

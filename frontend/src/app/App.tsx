@@ -4,6 +4,8 @@ import { MainHallConsole } from '../features/live/MainHallConsole'
 import { PointConsole } from '../features/live/PointConsole'
 import { InvitePage } from '../features/participant/InvitePage'
 import { ParticipantPage } from '../features/participant/ParticipantPage'
+import { RegisterPage } from '../features/registration/RegisterPage'
+import { RegistrationStatusPage } from '../features/registration/RegistrationStatusPage'
 import { SessionEditor } from '../features/sessions/SessionEditor'
 import { SessionListPage } from '../features/sessions/SessionListPage'
 import { UnitsPage } from '../features/units/UnitsPage'
@@ -16,6 +18,9 @@ export function App() {
     <Routes>
       <Route path="/i/:token" element={<InvitePage />} />
       <Route path="/p" element={<ParticipantPage />} />
+      {/* registration: public pages, no account */}
+      <Route path="/r/:token" element={<RegisterPage />} />
+      <Route path="/r/status/:token" element={<RegistrationStatusPage />} />
       {/* live-ui: the projector view has no staff shell around it */}
       <Route path="/sessions/:id/screen" element={<BigScreen />} />
       <Route element={<StaffShell />}>

@@ -79,6 +79,24 @@ export function InvitationDialog({ sessionId, delegate, canRevoke, onClose, onCh
               </button>
             </div>
           </div>
+          {/* registration: the same link as a QR code, to show on screen or print */}
+          <figure className="qr">
+            <img
+              src={api.delegates.qrUrl(sessionId, delegate.id, 'svg')}
+              alt={t('registration.qr.alt', { name: delegate.fullName })}
+              width={200}
+              height={200}
+            />
+            <figcaption>
+              <a href={api.delegates.qrUrl(sessionId, delegate.id, 'png')} download>
+                {t('registration.qr.png')}
+              </a>
+              {' · '}
+              <a href={api.delegates.qrUrl(sessionId, delegate.id, 'svg')} download>
+                {t('registration.qr.svg')}
+              </a>
+            </figcaption>
+          </figure>
         </div>
       )}
       <div className="dialog-actions">

@@ -11,6 +11,7 @@ import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { DelegateDialog } from './DelegateDialog'
 import { InvitationDialog } from './InvitationDialog'
+import { InvitationSheetDialog } from './InvitationSheetDialog'
 
 const PAGE_SIZE = 50
 
@@ -32,6 +33,8 @@ export function RosterTab({ session, readOnly }: Props) {
   const [editing, setEditing] = useState<DelegateView | 'new' | null>(null)
   const [deleting, setDeleting] = useState<DelegateView | null>(null)
   const [inviting, setInviting] = useState<DelegateView | null>(null)
+  const [printing, setPrinting] = useState(false)
+  const { has } = useAuth()
   const [version, setVersion] = useState(0)
 
   const points = useLoad(() => api.points.list(sid), String(sid))
@@ -66,6 +69,26 @@ export function RosterTab({ session, readOnly }: Props) {
           </div>
         )}
       </div>
+
+      {/* registration: printable invitation cards of the point chosen in the filter */}
+      {(canEdit || has('operator')) && (
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn"
+            disabled={pointId === ''}
+            aria-describedby={pointId === '' ? 'roster-sheet-hint' : undefined}
+            onClick={() => setPrinting(true)}
+          >
+            {t('registration.sheet')}
+          </button>
+          {pointId === '' && (
+            <span id="roster-sheet-hint" className="hint">
+              {t('registration.sheet.needPoint')}
+            </span>
+          )}
+        </div>
+      )}
 
       {importing && !readOnly && (
         <div id="roster-import" className="panel">
@@ -232,6 +255,16 @@ export function RosterTab({ session, readOnly }: Props) {
             refresh()
           }}
           onClose={() => setDeleting(null)}
+        />
+      )}
+      {printing && pointId !== '' && (
+        <InvitationSheetDialog
+          sessionId={sid}
+          pointId={pointId}
+          pointName={(points.data ?? []).find((p) => p.id === pointId)?.name ?? ''}
+          canRenew={canEdit}
+          onClose={() => setPrinting(false)}
+          onDone={refresh}
         />
       )}
       {inviting && (

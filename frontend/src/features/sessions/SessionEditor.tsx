@@ -14,12 +14,13 @@ import { AgendaTab } from '../agenda/AgendaTab'
 import { LiveLinks } from '../live/LiveLinks'
 import { ReportLinks } from '../report/ReportLinks'
 import { PointsTab } from '../points/PointsTab'
+import { RegistrationTab } from '../registration/RegistrationTab'
 import { RosterTab } from '../roster/RosterTab'
 import { CopyDialog } from './CopyDialog'
 import { SessionForm } from './SessionForm'
 import { statusActions, type StatusAction } from './sessionForm'
 
-const TABS = ['info', 'points', 'roster', 'agenda'] as const
+const TABS = ['info', 'points', 'roster', 'agenda', 'registration'] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionEditor() {
@@ -207,6 +208,7 @@ function ExistingSession({ id }: { id: number }) {
         {tab === 'points' && <PointsTab session={session} readOnly={readOnly} />}
         {tab === 'roster' && <RosterTab session={session} readOnly={readOnly} />}
         {tab === 'agenda' && <AgendaTab session={session} readOnly={readOnly} />}
+        {tab === 'registration' && <RegistrationTab session={session} />}
       </section>
 
       {confirmCancel && (

@@ -51,6 +51,10 @@ public class AgendaItem extends PanacheEntityBase {
     @Column(name = "actual_end")
     public Instant actualEnd;
 
+    /** When the item was announced as running over (agenda.item_overran), so it is announced once. */
+    @Column(name = "overran_at")
+    public Instant overranAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

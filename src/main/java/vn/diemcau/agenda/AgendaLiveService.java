@@ -58,6 +58,9 @@ public class AgendaLiveService {
     @Inject
     Event<AgendaReordered> reordered;
 
+    @Inject
+    Event<AgendaItemOverran> overran;
+
     @Transactional
     public List<AgendaLiveItem> items(long sessionId) {
         access.requireRead(sessionId);
@@ -149,6 +152,26 @@ public class AgendaLiveService {
                 sessionId,
                 pendingIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
         reordered.fire(new AgendaReordered(sessionId, live(s)));
+    }
+
+    /**
+     * Announces, once per item, every active item that has run past its planned end (extensions
+     * included). Called by the live scheduler; the mark in the row keeps it once across restarts.
+     */
+    @Transactional
+    public int markOverruns() {
+        Instant now = Instant.now(clock);
+        int count = 0;
+        List<AgendaItem> running = AgendaItem.list(
+                "status = ?1 and overranAt is null and actualStart is not null", AgendaItemStatus.ACTIVE);
+        for (AgendaItem item : running) {
+            if (!item.actualStart.plusSeconds(item.durationMinutes * 60L).isBefore(now)) continue;
+            item.overranAt = now;
+            Session s = sessions.require(item.sessionId);
+            overran.fire(new AgendaItemOverran(item.sessionId, live(s, item)));
+            count++;
+        }
+        return count;
     }
 
     /** Same transaction as the status change: the end of the session closes the item still running. */

@@ -21,6 +21,12 @@ interface EventStream {
     /** The frames after {@code lastSeq}, in order; empty when some of them are no longer kept. */
     Optional<List<Frame>> since(long sessionId, long lastSeq);
 
+    /**
+     * Drops what is kept for the session (numbers, recent frames). A later use starts a new
+     * channel from the clock again; a lastSeq from the old one then gets a snapshot.
+     */
+    void forget(long sessionId);
+
     interface SessionFrameListener {
         void onFrame(long sessionId, Frame frame);
     }

@@ -2,6 +2,7 @@ package vn.diemcau.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The event stream of one instance: a counter and a ring of recent frames per session. */
 @ApplicationScoped
+@Typed(InMemoryEventStream.class) // chosen by EventStreams
 class InMemoryEventStream implements EventStream {
     @Inject
     ObjectMapper json;
@@ -66,6 +68,16 @@ class InMemoryEventStream implements EventStream {
             if (lastSeq > c.seq || c.ring.isEmpty() || c.ring.peekFirst().seq() > lastSeq + 1) return Optional.empty();
             return Optional.of(c.ring.stream().filter(f -> f.seq() > lastSeq).toList());
         }
+    }
+
+    @Override
+    public void forget(long sessionId) {
+        channels.remove(sessionId);
+    }
+
+    /** Whether anything is kept for the session (tests of the clean-up). */
+    boolean keeps(long sessionId) {
+        return channels.containsKey(sessionId);
     }
 
     private Channel channel(long sessionId) {

@@ -29,4 +29,16 @@ public interface LiveConfig {
     /** Missed heartbeats before a point counts as OFFLINE. */
     @WithDefault("6")
     int offlineAfterMissed();
+
+    /** Where the event stream lives: {@code memory} (one instance) or {@code redis} (shared by several). */
+    @WithDefault("memory")
+    String stream();
+
+    /** How often open sockets are checked for revoked invitations (expired staff tokens close on time). */
+    @WithDefault("30s")
+    Duration recheckEvery();
+
+    /** Namespace of the Redis keys and channel; deployments sharing one Redis need different ones. */
+    @WithDefault("diemcau:live:")
+    String redisPrefix();
 }

@@ -28,11 +28,23 @@ final class LiveConnection {
 
     private volatile boolean closing;
 
+    /** When the caller's credentials run out (epoch ms; Long.MAX_VALUE when they do not). */
+    final long expiresAt;
+    /** A participant's invitation (its hash), checked again while the socket stays open; null for staff. */
+    final String invitationHash;
+
     LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null);
+    }
+
+    LiveConnection(
+            WebSocketConnection ws, long sessionId, Locale locale, int limit, long expiresAt, String invitationHash) {
         this.ws = ws;
         this.sessionId = sessionId;
         this.locale = locale;
         this.limit = limit;
+        this.expiresAt = expiresAt;
+        this.invitationHash = invitationHash;
     }
 
     /** A stream event, in sequence order. */
@@ -81,10 +93,14 @@ final class LiveConnection {
 
     private void tooSlow() {
         if (closing) return;
-        closing = true;
         LOG.infof("live: closing slow connection %s of session %d", ws.id(), sessionId);
-        ws.close(new CloseReason(CLOSE_TOO_SLOW, "too slow: reconnect and resume with lastSeq"))
-                .subscribe()
-                .with(ok -> {}, err -> {});
+        close(CLOSE_TOO_SLOW, "too slow: reconnect and resume with lastSeq");
+    }
+
+    /** Closes the socket with {@code code}; nothing is written to it afterwards. */
+    void close(int code, String reason) {
+        if (closing) return;
+        closing = true;
+        ws.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, err -> {});
     }
 }

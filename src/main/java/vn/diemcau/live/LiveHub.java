@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import vn.diemcau.agenda.AgendaItemExtended;
 import vn.diemcau.agenda.AgendaItemFinished;
+import vn.diemcau.agenda.AgendaItemOverran;
 import vn.diemcau.agenda.AgendaItemSkipped;
 import vn.diemcau.agenda.AgendaItemStarted;
 import vn.diemcau.agenda.AgendaReordered;
@@ -53,6 +54,8 @@ public class LiveHub {
     private static final Object PENDING = new Object();
 
     private final Map<Long, Set<LiveConnection>> sessions = new ConcurrentHashMap<>();
+    /** Sessions that ended while this hub kept their stream: dropped once their last connection leaves. */
+    private final Set<Long> ended = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void init() {
@@ -61,6 +64,10 @@ public class LiveHub {
 
     void publish(long sessionId, ServerMessage event) {
         stream.publish(sessionId, event);
+        if (event instanceof ServerMessage.SessionEnded) {
+            ended.add(sessionId);
+            release(sessionId);
+        }
     }
 
     private record Pending(long sessionId, ServerMessage event) {}
@@ -122,6 +129,25 @@ public class LiveHub {
     void leave(LiveConnection c) {
         Set<LiveConnection> set = sessions.get(c.sessionId);
         if (set != null) set.remove(c);
+        if (ended.contains(c.sessionId)) release(c.sessionId);
+    }
+
+    /**
+     * Drops the stream and the bookkeeping of a session nobody follows any more (once it is over).
+     * While a connection remains, everything stays, so a client that drops can still resume.
+     */
+    void release(long sessionId) {
+        sessions.compute(sessionId, (id, set) -> {
+            if (set != null && set.stream().anyMatch(c -> !c.closing())) return set;
+            stream.forget(id);
+            ended.remove(id);
+            return null;
+        });
+    }
+
+    /** Sessions this hub keeps something for and that have no open connection. */
+    List<Long> idle() {
+        return sessions.keySet().stream().filter(id -> connections(id) == 0).toList();
     }
 
     int connections(long sessionId) {
@@ -171,6 +197,11 @@ public class LiveHub {
 
     void on(@Observes RollCallStarted e) {
         afterCommit(e.sessionId(), new ServerMessage.RollCallStarted(e.at(), e.by(), e.pending()));
+    }
+
+    // live-ui: overrun of the active item
+    void on(@Observes AgendaItemOverran e) {
+        afterCommit(e.sessionId(), new ServerMessage.ItemOverran(e.item()));
     }
 
     void on(@Observes RollCallAnswered e) {

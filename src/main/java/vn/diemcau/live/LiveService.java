@@ -70,6 +70,13 @@ public class LiveService {
         points.heartbeat(sessionId, pointId);
     }
 
+    /** Ended, cancelled or gone: nothing more will happen in it. */
+    @Transactional
+    boolean isOver(long sessionId) {
+        Session s = Session.findById(sessionId);
+        return s == null || s.status == SessionStatus.ENDED || s.status == SessionStatus.CANCELLED;
+    }
+
     Liveness liveness() {
         return new Liveness(
                 config.heartbeatInterval().multipliedBy(config.degradedAfterMissed()),

@@ -2,21 +2,33 @@ package vn.diemcau.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Access;
+import vn.diemcau.security.InvitationAuthenticationMechanism;
+import vn.diemcau.security.InvitationDirectory;
+import vn.diemcau.security.InvitationTokens;
 import vn.diemcau.security.Roles;
 
 /**
@@ -30,6 +42,10 @@ import vn.diemcau.security.Roles;
 public class LiveSocket {
     static final int CLOSE_FORBIDDEN = 4403;
     static final int CLOSE_NOT_FOUND = 4404;
+    /** The credentials the socket was opened with are no longer valid (token expired, invitation revoked). */
+    static final int CLOSE_UNAUTHENTICATED = 4401;
+    /** Quarkus closes a socket itself (1008) when the identity expires; ours comes this much earlier. */
+    private static final long EXPIRY_MARGIN_MS = 1000;
 
     @Inject
     LiveHub hub;
@@ -45,6 +61,15 @@ public class LiveSocket {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Instance<InvitationDirectory> invitations;
+
+    @Inject
+    Vertx vertx;
 
     private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
 
@@ -62,8 +87,18 @@ public class LiveSocket {
             connection.closeAndAwait(new CloseReason(CLOSE_FORBIDDEN, "forbidden"));
             return;
         }
-        LiveConnection c = new LiveConnection(connection, sessionId, locale(connection), config.sendQueue());
+        LiveConnection c = new LiveConnection(
+                connection,
+                sessionId,
+                locale(connection),
+                config.sendQueue(),
+                expiresAt(identity),
+                identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null);
         open.put(connection.id(), c);
+        if (c.expiresAt != Long.MAX_VALUE) {
+            long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());
+            vertx.setTimer(delay, t -> expire(c));
+        }
         try {
             hub.join(c, number(queryParam(connection, "lastSeq")), () -> live.snapshot(sessionId));
         } catch (ProblemException p) {
@@ -78,6 +113,10 @@ public class LiveSocket {
     public void onMessage(String text, WebSocketConnection connection) {
         LiveConnection c = open.get(connection.id());
         if (c == null) return;
+        if (c.expiresAt - EXPIRY_MARGIN_MS <= System.currentTimeMillis()) {
+            expire(c);
+            return;
+        }
         ClientMessage m;
         try {
             m = json.readValue(text, ClientMessage.class);
@@ -108,6 +147,70 @@ public class LiveSocket {
     private void drop(LiveConnection c) {
         open.remove(c.ws.id());
         hub.leave(c);
+    }
+
+    /**
+     * Long-open sockets are checked again on a timer: a participant whose invitation was revoked
+     * (or replaced) is closed with 4401, so is a staff socket whose token ran out and that the
+     * per-connection timer has not closed yet. One lookup per distinct invitation per round.
+     */
+    @Scheduled(
+            identity = "live-recheck",
+            every = "${diemcau.live.recheck-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recheck() {
+        recheck(Instant.now());
+    }
+
+    void recheck(Instant now) {
+        Map<String, Boolean> valid = new HashMap<>();
+        for (LiveConnection c : List.copyOf(open.values())) {
+            if (c.closing()) continue;
+            if (c.expiresAt <= now.toEpochMilli()) {
+                expire(c);
+            } else if (c.invitationHash != null
+                    && !valid.computeIfAbsent(c.invitationHash, h -> invitation(h, c.sessionId))) {
+                expire(c);
+            }
+        }
+    }
+
+    private boolean invitation(String hash, long sessionId) {
+        if (!invitations.isResolvable()) return false;
+        Optional<InvitationDirectory.Invitation> found =
+                QuarkusTransaction.requiringNew().call(() -> invitations.get().findByTokenHash(hash));
+        return found.map(i -> i.sessionId() == sessionId).orElse(false);
+    }
+
+    private static void expire(LiveConnection c) {
+        c.close(CLOSE_UNAUTHENTICATED, "credentials expired or revoked: sign in again");
+    }
+
+    /** The identity's expiry as OIDC reports it ({@code quarkus.identity.expire-time}, in seconds). */
+    private static long expiresAt(SecurityIdentity identity) {
+        Object exp = identity.getAttribute("quarkus.identity.expire-time");
+        return exp instanceof Number n ? n.longValue() * 1000 : Long.MAX_VALUE;
+    }
+
+    /** The invitation token the upgrade carried (header or cookie), as stored: hashed. */
+    private static String invitationHash(WebSocketConnection connection) {
+        String token = null;
+        String auth = connection.handshakeRequest().header("Authorization");
+        String scheme = InvitationAuthenticationMechanism.SCHEME + " ";
+        if (auth != null && auth.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            token = auth.substring(scheme.length()).strip();
+        } else {
+            String cookies = connection.handshakeRequest().header("Cookie");
+            if (cookies != null) {
+                for (String part : cookies.split(";")) {
+                    String p = part.strip();
+                    if (p.startsWith(InvitationAuthenticationMechanism.COOKIE + "=")) {
+                        token = p.substring(InvitationAuthenticationMechanism.COOKIE.length() + 1);
+                    }
+                }
+            }
+        }
+        return token == null ? "" : InvitationTokens.hash(token);
     }
 
     private void reject(LiveConnection c, String commandId, ProblemException p) {

@@ -44,7 +44,9 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.QuestionApproved.class),
     @JsonSubTypes.Type(ServerMessage.QuestionAnswered.class),
     @JsonSubTypes.Type(ServerMessage.QuestionHidden.class),
-    @JsonSubTypes.Type(ServerMessage.QuestionMerged.class)
+    @JsonSubTypes.Type(ServerMessage.QuestionMerged.class),
+    // live-ui: overrun of the active item
+    @JsonSubTypes.Type(ServerMessage.ItemOverran.class)
 })
 public sealed interface ServerMessage {
     /** On connect (or a resume too old to replay): the whole live state as of {@code seq}. */
@@ -136,4 +138,8 @@ public sealed interface ServerMessage {
 
     @JsonTypeName("question.merged")
     record QuestionMerged(long questionId, long intoId, long pending) implements ServerMessage {}
+
+    // live-ui: the active item ran past its planned end (extensions included); once per item.
+    @JsonTypeName("agenda.item_overran")
+    record ItemOverran(AgendaLiveItem item) implements ServerMessage {}
 }

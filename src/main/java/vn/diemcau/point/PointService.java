@@ -60,6 +60,12 @@ public class PointService {
     @Transactional
     public List<PointView> list(long sessionId) {
         access.requireRead(sessionId);
+        return listUnchecked(sessionId);
+    }
+
+    /** Registration: the same list for a caller the other feature already let in (a public registration link). */
+    @Transactional
+    public List<PointView> listUnchecked(long sessionId) {
         sessions.require(sessionId);
         List<Point> points = Point.list("sessionId", sessionId);
         Map<Long, SessionUnit> snapshots = snapshotsById(sessionId);

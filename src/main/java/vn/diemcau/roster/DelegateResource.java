@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,7 @@ import vn.diemcau.common.ImportPreview;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.Page;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.Qr;
 import vn.diemcau.security.Roles;
 
 @Path("/api/sessions/{sid}/delegates")
@@ -38,6 +40,9 @@ public class DelegateResource {
 
     @Inject
     DelegateImport imports;
+
+    @Inject
+    InvitationSheets sheets;
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER, Roles.OPERATOR})
@@ -165,5 +170,53 @@ public class DelegateResource {
     public Response revokeInvitation(@PathParam("sid") long sessionId, @PathParam("did") long delegateId) {
         delegates.revokeInvitation(sessionId, delegateId);
         return Response.noContent().build();
+    }
+
+    // --- invitations: QR codes and printable sheets ---
+
+    @GET
+    @Path("{did}/invitation/qr.png")
+    @Produces("image/png")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "QR code (PNG) of the delegate's current invitation link; 409 before one is issued")
+    public Response invitationPng(
+            @PathParam("sid") long sessionId,
+            @PathParam("did") long delegateId,
+            @QueryParam("size") @DefaultValue("300") @Min(64) @Max(2000) int size) {
+        return personal(Qr.png(sheets.invitationUrl(sessionId, delegateId), size), "image/png");
+    }
+
+    @GET
+    @Path("{did}/invitation/qr.svg")
+    @Produces("image/svg+xml")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "QR code (SVG) of the delegate's current invitation link; 409 before one is issued")
+    public Response invitationSvg(@PathParam("sid") long sessionId, @PathParam("did") long delegateId) {
+        return personal(Qr.svg(sheets.invitationUrl(sessionId, delegateId)), "image/svg+xml");
+    }
+
+    @POST
+    @Path("invitation-sheet")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR})
+    @Operation(
+            summary = "Printable invitation cards of a point (A4 PDF, 8 per page, QR each): issues invitations to"
+                    + " delegates without one; renew=true (organizer only) issues new ones to all, so earlier"
+                    + " links and printed cards of the point stop working")
+    public Response invitationSheet(
+            @PathParam("sid") long sessionId,
+            @QueryParam("pointId") @NotNull Long pointId,
+            @QueryParam("renew") boolean renew) {
+        return Response.ok(sheets.sheet(sessionId, pointId, renew), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"giay-moi-diem-cau-" + pointId + ".pdf\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** A personal link is a key: never kept in a shared cache. */
+    private static Response personal(Object body, String type) {
+        return Response.ok(body, type)
+                .header("Cache-Control", "private, no-store")
+                .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -165,6 +166,32 @@ public class DelegateService {
             d.invitationRevokedAt = null;
         }
         audit.record(sessionId, d.pointId, "delegate.invitation.issued", "delegate", d.id, d.fullName);
+        return invitation(token);
+    }
+
+    /** The current invitation, neither issued nor audited: for showing again what was already handed out. */
+    @Transactional
+    public Optional<InvitationView> currentInvitation(long sessionId, long delegateId) {
+        Delegate d = Delegate.findById(delegateId);
+        if (d == null || d.sessionId != sessionId || !d.invitationActive()) return Optional.empty();
+        return Optional.of(invitation(tokens.token(d.id, d.invitationSalt)));
+    }
+
+    /** Registration: ids of the delegates with the same name and unit (diacritics and case ignored). */
+    @Transactional
+    public List<Long> twins(long sessionId, String fullName, String unitName) {
+        return Delegate.getEntityManager()
+                .createQuery(
+                        "select d.id from Delegate d where d.sessionId = :s and d.nameFolded = :n"
+                                + " and d.unitFolded = :u order by d.id",
+                        Long.class)
+                .setParameter("s", sessionId)
+                .setParameter("n", Text.fold(fullName))
+                .setParameter("u", Text.fold(unitName))
+                .getResultList();
+    }
+
+    private InvitationView invitation(String token) {
         return new InvitationView(token, publicUrl.replaceAll("/+$", "") + "/i/" + token);
     }
 

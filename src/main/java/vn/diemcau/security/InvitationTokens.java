@@ -38,11 +38,23 @@ public class InvitationTokens {
     }
 
     public String token(long delegateId, String salt) {
+        return PREFIX + mac(delegateId + ":" + salt);
+    }
+
+    /**
+     * Registration: another kind of link token from the same secret, {@code prefix} + HMAC("kind:id:salt").
+     * The kind keeps it from ever equalling an invitation token of the same id and salt.
+     */
+    public String token(String prefix, String kind, long id, String salt) {
+        return prefix + mac(kind + ":" + id + ":" + salt);
+    }
+
+    private String mac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] h = mac.doFinal((delegateId + ":" + salt).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 24));
+            byte[] h = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 24));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -60,10 +72,15 @@ public class InvitationTokens {
 
     /** Cheap shape check before any lookup: what a forged or truncated token fails first. */
     public static boolean wellFormed(String token) {
+        return wellFormed(PREFIX, token);
+    }
+
+    /** The same shape check for a token made by {@link #token(String, String, long, String)}. */
+    public static boolean wellFormed(String prefix, String token) {
         return token != null
-                && token.length() == PREFIX.length() + 32
-                && token.startsWith(PREFIX)
-                && token.substring(PREFIX.length())
+                && token.length() == prefix.length() + 32
+                && token.startsWith(prefix)
+                && token.substring(prefix.length())
                         .chars()
                         .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }

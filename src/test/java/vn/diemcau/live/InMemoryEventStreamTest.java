@@ -39,6 +39,18 @@ class InMemoryEventStreamTest {
             public int offlineAfterMissed() {
                 return 6;
             }
+
+            public String stream() {
+                return "memory";
+            }
+
+            public Duration recheckEvery() {
+                return Duration.ofSeconds(30);
+            }
+
+            public String redisPrefix() {
+                return "diemcau:live:";
+            }
         };
         return s;
     }

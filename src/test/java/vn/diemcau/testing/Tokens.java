@@ -27,7 +27,15 @@ public final class Tokens {
     private Tokens() {}
 
     public static String of(String user) {
-        return CACHE.computeIfAbsent(user, Tokens::fetch);
+        // Refetched shortly before it expires: a full run (browser flows included) outlives the
+        // provider's token lifespan, and a stale cached token made every later class fail with 401.
+        return CACHE.compute(user, (u, token) -> token != null && !expiresSoon(token) ? token : fetch(u));
+    }
+
+    private static boolean expiresSoon(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        var m = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+        return !m.find() || Long.parseLong(m.group(1)) - System.currentTimeMillis() / 1000 < 60;
     }
 
     /** The username the provider puts in the token (preferred_username), as the app sees it. */
@@ -50,6 +58,11 @@ public final class Tokens {
         String tampered = payload.replaceFirst("\"groups\":\\[[^\\]]*\\]", "\"groups\":[\"organizer\"]");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes()) + "."
                 + parts[2];
+    }
+
+    /** A new token (not the cached one), e.g. for long benchmark runs. */
+    public static String fresh(String user) {
+        return fetch(user);
     }
 
     private static String fetch(String user) {

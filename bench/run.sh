@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One command per scenario. Usage: bench/run.sh <scenario> [N,N,...]
+#   fanout      N connections (default 1000,5000,10000,19500): limit, Vert.x, ws, Socket.IO and
+#               diemcau side by side, rounds interleaved (ROUNDS, default 3; EVENTS per round, default 5)
+#   heartbeats  fan-out at N (default 10000) while 2,000 points send heartbeats every 5 s
+#   idle        heap per idle connection and connects per second (default 1000,5000,10000,19500)
+#   checkin | votes | documents   need other features merged (see below)
+# Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scenario=${1:-help}
+ulimit -n 20000
+export DIEMCAU_TEST_DB=${DIEMCAU_TEST_DB:-diemcau_bench}
+[ -d bench/node_modules ] || npm --prefix bench install --no-audit --no-fund
+mvn_bench() {
+  ./mvnw -B test -Dquarkus.quinoa=false -Dtest=LiveFanOutBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dquarkus.log.category.\"vn.diemcau.live\".level=WARN "$@"
+}
+case "$scenario" in
+  fanout)
+    mvn_bench -Dbench.scenario=fanout -Dbench.n="${2:-1000,5000,10000,19500}" \
+      -Dbench.rounds="${ROUNDS:-3}" -Dbench.events="${EVENTS:-5}" -Dbench.targets="${TARGETS:-limit,vertx,ws,socketio,diemcau}" ;;
+  heartbeats)
+    mvn_bench -Dbench.scenario=fanout -Dbench.n="${2:-10000}" -Dbench.heartbeats=2000 \
+      -Dbench.rounds="${ROUNDS:-3}" -Dbench.events="${EVENTS:-5}" -Dbench.targets=limit,diemcau ;;
+  idle)
+    mvn_bench -Dbench.scenario=idle -Dbench.n="${2:-1000,5000,10000,19500}" ;;
+  checkin)
+    echo "needs the attendance feature (check-in by invitation, batched writes) merged: the lead runs it after merge"; exit 2 ;;
+  votes)
+    echo "needs the polls feature (vote command, live results) merged: the lead runs it after merge"; exit 2 ;;
+  documents)
+    echo "needs the documents feature (download endpoint) merged, and nginx on loopback serving the same PDFs"; exit 2 ;;
+  *)
+    sed -n '2,9p' "$0"; exit 1 ;;
+esac
+cat target/bench/*.md 2>/dev/null | tail -40

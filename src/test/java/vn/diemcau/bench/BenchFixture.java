@@ -1,0 +1,105 @@
+package vn.diemcau.bench;
+
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.diemcau.testing.Fixtures;
+import vn.diemcau.testing.Tokens;
+
+/**
+ * A live session for load, made through the REST API like the main hall would: a main hall, points
+ * operated by op1, an agenda with its first item running, and delegates with real invitations.
+ */
+final class BenchFixture {
+    final long sessionId;
+    final long itemId;
+    final List<Long> points = new ArrayList<>();
+    final List<String> invitations = new ArrayList<>();
+
+    BenchFixture(int pointCount, int delegates) {
+        String uid = UUID.randomUUID().toString().substring(0, 8);
+        sessionId = Fixtures.session(
+                "Hội nghị trực tuyến toàn tỉnh " + uid,
+                "CONFERENCE",
+                "2026-12-03T08:00:00+07:00",
+                "2026-12-03T11:30:00+07:00");
+        String operator = Tokens.username(Tokens.OPERATOR1);
+        Fixtures.create(
+                "/api/sessions/" + sessionId + "/points",
+                Map.of("name", "Hội trường lớn", "mainHall", true, "expectedCount", 500, "operators", List.of()));
+        for (int i = 0; i < pointCount; i++) {
+            points.add(Fixtures.create(
+                    "/api/sessions/" + sessionId + "/points",
+                    Map.of(
+                            "name",
+                            "Điểm cầu xã " + (i + 1) + " " + uid,
+                            "mainHall",
+                            false,
+                            "expectedCount",
+                            40,
+                            "operators",
+                            List.of(operator))));
+        }
+        itemId = Fixtures.create(
+                "/api/sessions/" + sessionId + "/agenda",
+                Map.of("title", "Quán triệt Nghị quyết", "durationMinutes", 60));
+        Fixtures.create("/api/sessions/" + sessionId + "/agenda", Map.of("title", "Thảo luận", "durationMinutes", 30));
+        Tokens.as(Tokens.ORGANIZER)
+                .post("/api/sessions/" + sessionId + "/schedule")
+                .then()
+                .statusCode(200);
+        for (int i = 0; i < delegates; i++) {
+            long d = Tokens.as(Tokens.ORGANIZER)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "fullName", "Đại biểu Nguyễn Văn " + (i + 1), "pointId", points.get(i % points.size())))
+                    .post("/api/sessions/" + sessionId + "/delegates")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id");
+            invitations.add(Tokens.as(Tokens.ORGANIZER)
+                    .post("/api/sessions/" + sessionId + "/delegates/" + d + "/invitation")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("token"));
+        }
+        command(Map.of("type", "session.start"));
+        command(Map.of("type", "agenda.start_item", "itemId", itemId));
+    }
+
+    String path() {
+        return "/live/sessions/" + sessionId;
+    }
+
+    /** The main hall's action that every screen must show: the running item gets a minute more. */
+    String extendBody() {
+        return "{\"type\":\"agenda.extend_item\",\"commandId\":\"{uuid}\",\"itemId\":" + itemId + ",\"minutes\":1}";
+    }
+
+    String commandsPath() {
+        return "/api/sessions/" + sessionId + "/live/commands";
+    }
+
+    /** Connection i: every tenth an operator (bearer token), the others participants (invitations). */
+    Map<String, String> headers(int i, String operatorToken) {
+        return i % 10 == 0
+                ? Map.of("Authorization", "Bearer " + operatorToken)
+                : Map.of("Authorization", "Invitation " + invitations.get(i % invitations.size()));
+    }
+
+    private void command(Map<String, Object> body) {
+        Map<String, Object> b = new java.util.HashMap<>(body);
+        b.put("commandId", UUID.randomUUID().toString());
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(b)
+                .post(commandsPath())
+                .then()
+                .statusCode(200);
+    }
+}

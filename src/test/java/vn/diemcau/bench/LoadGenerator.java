@@ -1,0 +1,461 @@
+package vn.diemcau.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The load generator: N real WebSocket connections to one target, spread over loopback source
+ * addresses (127.0.0.2, 127.0.0.3, …: one address has ~28k ephemeral ports), then E broadcasts,
+ * one at a time; for each it records when the action was sent and when the marked frame reached
+ * every client. Runs in-process (smoke tests) or as its own process ({@link #main}) so that the
+ * server's CPU is its own.
+ */
+public final class LoadGenerator implements AutoCloseable {
+    /** How a client talks to the target: plain text frames, or Socket.IO over its WebSocket transport. */
+    public enum Protocol {
+        PLAIN,
+        SOCKETIO
+    }
+
+    /**
+     * A server under test. {@code marker}: text every broadcast frame contains (others are ignored);
+     * {@code greets}: the server sends a first frame on connect (diemcau's snapshot), which makes
+     * the connection ready; {@code pid}: the server process, for its CPU time (0: not measured).
+     */
+    public record Target(
+            String name, int port, String path, Protocol protocol, String marker, boolean greets, long pid) {}
+
+    /** Something that makes the server broadcast once (the main hall's action); completes when sent. */
+    public interface Trigger {
+        Future<?> fire(int event);
+    }
+
+    /** Figures of one round: latencies in microseconds, CPU in microseconds per delivered frame. */
+    public record Round(
+            String target,
+            int connections,
+            int events,
+            double connectSeconds,
+            long p50,
+            long p99,
+            long max,
+            long completeMedian,
+            double cpuPerFrame,
+            long delivered,
+            long lost,
+            long duplicated) {
+        public String line() {
+            return String.format(
+                    "%-9s n=%-6d events=%-3d connect=%.2fs (%.0f/s) p50=%.2fms p99=%.2fms max=%.2fms complete=%.2fms cpu/frame=%.2fus delivered=%d lost=%d dup=%d",
+                    target,
+                    connections,
+                    events,
+                    connectSeconds,
+                    connections / connectSeconds,
+                    p50 / 1000.0,
+                    p99 / 1000.0,
+                    max / 1000.0,
+                    completeMedian / 1000.0,
+                    cpuPerFrame,
+                    delivered,
+                    lost,
+                    duplicated);
+        }
+    }
+
+    static final int PER_SOURCE = 5000;
+
+    private final Vertx vertx;
+    private final boolean ownVertx;
+    private final int firstSource;
+    /** Hold the connections this long once ready (idle-memory scenario), announcing READY on stdout. */
+    long holdMillis;
+
+    public LoadGenerator(Vertx vertx, int firstSource) {
+        this.vertx = vertx;
+        this.ownVertx = false;
+        this.firstSource = firstSource;
+    }
+
+    public LoadGenerator(int firstSource) {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        this.ownVertx = true;
+        this.firstSource = firstSource;
+    }
+
+    /** One client: the arrival time (nanoTime) of each marked frame, by its seq. */
+    static final class Client {
+        final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
+        final AtomicInteger duplicates = new AtomicInteger();
+        volatile WebSocket ws;
+    }
+
+    /** Opens {@code n} connections, fires {@code events} broadcasts, closes everything, reports. */
+    public Round run(Target t, int n, IntFunction<Map<String, String>> headers, int events, Trigger trigger)
+            throws Exception {
+        List<WebSocketClient> clients = new ArrayList<>();
+        for (int s = 0; s * PER_SOURCE < n; s++) {
+            WebSocketClientOptions o = new WebSocketClientOptions()
+                    .setMaxConnections(PER_SOURCE + 10)
+                    .setLocalAddress("127.0.0." + (firstSource + s))
+                    .setConnectTimeout(60_000)
+                    .setMaxFrameSize(1 << 20)
+                    .setMaxMessageSize(1 << 24);
+            clients.add(vertx.createWebSocketClient(o));
+        }
+        Client[] cs = new Client[n];
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(n);
+        AtomicInteger failed = new AtomicInteger();
+        long c0 = System.nanoTime();
+        // Connect in waves so the server's accept queue and the handshakes keep up.
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
+        for (int i = 0; i < n; i++) {
+            inFlight.acquire();
+            Client c = cs[i] = new Client();
+            WebSocketConnectOptions o = new WebSocketConnectOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(t.port())
+                    .setURI(t.protocol() == Protocol.SOCKETIO ? "/socket.io/?EIO=4&transport=websocket" : t.path());
+            headers.apply(i).forEach(o::addHeader);
+            boolean[] isReady = {false};
+            clients.get(i / PER_SOURCE).connect(o).onComplete(ar -> {
+                if (ar.failed()) {
+                    failed.incrementAndGet();
+                    inFlight.release();
+                    ready.countDown();
+                    return;
+                }
+                WebSocket ws = c.ws = ar.result();
+                if (t.protocol() == Protocol.PLAIN && !t.greets()) {
+                    isReady[0] = true;
+                }
+                ws.textMessageHandler(text -> {
+                    long now = System.nanoTime();
+                    if (!isReady[0]) {
+                        // diemcau: the snapshot; Socket.IO: the namespace answer "40{…}".
+                        if (t.protocol() == Protocol.SOCKETIO) {
+                            if (text.startsWith("0")) ws.writeTextMessage("40");
+                            if (!text.startsWith("40")) return;
+                        }
+                        isReady[0] = true;
+                        inFlight.release();
+                        ready.countDown();
+                        return;
+                    }
+                    if (t.protocol() == Protocol.SOCKETIO && text.equals("2")) {
+                        ws.writeTextMessage("3");
+                        return;
+                    }
+                    if (!text.contains(t.marker())) return;
+                    if (c.arrivals.putIfAbsent(seqOf(text), now) != null) c.duplicates.incrementAndGet();
+                });
+                if (isReady[0]) {
+                    inFlight.release();
+                    ready.countDown();
+                }
+            });
+        }
+        if (!ready.await(300, TimeUnit.SECONDS)) throw new IllegalStateException("connections not ready");
+        double connectSeconds = (System.nanoTime() - c0) / 1e9;
+        if (failed.get() > 0) throw new IllegalStateException(failed.get() + " of " + n + " connections failed");
+        if (holdMillis > 0) {
+            // Idle-memory scenario: the orchestrator measures the server while the connections sit.
+            System.out.printf("READY %.3f%n", connectSeconds);
+            System.out.flush();
+            Thread.sleep(holdMillis);
+        }
+        Thread.sleep(300);
+
+        // One warm-up broadcast (JIT, buffers), not measured: event -1.
+        List<Long> seqs = new ArrayList<>();
+        long[] sent = new long[events];
+        long cpu0 = 0;
+        for (int e = events > 0 ? -1 : 0; e < events; e++) {
+            if (e == 0) cpu0 = cpuMicros(t.pid());
+            int before = seqs.size();
+            if (e >= 0) sent[e] = System.nanoTime();
+            trigger.fire(e + 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            long deadline = System.currentTimeMillis() + 30_000;
+            // Wait until every client has one more marked frame than before.
+            while (System.currentTimeMillis() < deadline) {
+                boolean all = true;
+                for (Client c : cs) {
+                    if (c.arrivals.size() <= before) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all) break;
+                Thread.sleep(1);
+            }
+            // The seq of this event: the one most clients got that is not yet known.
+            Map<Long, Integer> votes = new java.util.HashMap<>();
+            for (Client c : cs)
+                for (Long s : c.arrivals.keySet()) if (!seqs.contains(s)) votes.merge(s, 1, Integer::sum);
+            seqs.add(votes.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(Long.MIN_VALUE));
+            Thread.sleep(100);
+        }
+        long cpu1 = cpuMicros(t.pid());
+
+        long warmUp = events > 0 ? seqs.remove(0) : Long.MIN_VALUE;
+        for (Client c : cs) c.arrivals.remove(warmUp);
+        long[] all = new long[n * events];
+        long[] complete = new long[events];
+        int k = 0;
+        long lost = 0, delivered = 0, dup = 0;
+        for (Client c : cs) {
+            dup += c.duplicates.get();
+            for (int e = 0; e < events; e++) {
+                Long at = c.arrivals.get(seqs.get(e));
+                if (at == null) {
+                    lost++;
+                    continue;
+                }
+                delivered++;
+                long us = (at - sent[e]) / 1000;
+                all[k++] = us;
+                complete[e] = Math.max(complete[e], us);
+            }
+            long extra =
+                    c.arrivals.keySet().stream().filter(s -> !seqs.contains(s)).count();
+            dup += extra;
+        }
+        long[] lat = Arrays.copyOf(all, k);
+        Arrays.sort(lat);
+        Arrays.sort(complete);
+        for (Client c : cs) if (c.ws != null) c.ws.close();
+        for (WebSocketClient wc : clients) wc.close();
+        Thread.sleep(500);
+        return new Round(
+                t.name(),
+                n,
+                events,
+                connectSeconds,
+                pct(lat, 0.50),
+                pct(lat, 0.99),
+                lat.length == 0 ? 0 : lat[lat.length - 1],
+                pct(complete, 0.50),
+                t.pid() <= 0 || delivered == 0 ? Double.NaN : (double) (cpu1 - cpu0) / delivered,
+                delivered,
+                lost,
+                dup);
+    }
+
+    /**
+     * Point consoles: one connection per point sending {@code point.heartbeat} every {@code everyMs}
+     * (spread over the interval). Returns how many heartbeats went out so far; close to stop.
+     */
+    public Heartbeats heartbeats(int port, String path, Map<String, String> headers, List<Long> pointIds, long everyMs)
+            throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(pointIds.size() + 10)
+                .setLocalAddress("127.0.0." + (firstSource + 40)));
+        Heartbeats h = new Heartbeats(client);
+        List<Future<WebSocket>> opened = new ArrayList<>();
+        for (int i = 0; i < pointIds.size(); i++) {
+            WebSocketConnectOptions o = new WebSocketConnectOptions()
+                    .setHost("127.0.0.1")
+                    .setPort(port)
+                    .setURI(path);
+            headers.forEach(o::addHeader);
+            long pointId = pointIds.get(i);
+            long offset = everyMs * i / pointIds.size();
+            opened.add(client.connect(o).onSuccess(ws -> {
+                ws.textMessageHandler(t -> {});
+                String beat = "{\"type\":\"point.heartbeat\",\"pointId\":" + pointId + "}";
+                vertx.setTimer(
+                        offset + 1,
+                        t0 -> h.timers.add(vertx.setPeriodic(everyMs, t -> {
+                            if (!ws.isClosed()) {
+                                ws.writeTextMessage(beat);
+                                h.sent.incrementAndGet();
+                            }
+                        })));
+                h.sockets.add(ws);
+            }));
+        }
+        Future.all(opened).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        h.vertx = vertx;
+        return h;
+    }
+
+    /** Running heartbeats. */
+    public static final class Heartbeats implements AutoCloseable {
+        final WebSocketClient client;
+        final List<WebSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        public final AtomicInteger sent = new AtomicInteger();
+        Vertx vertx;
+
+        Heartbeats(WebSocketClient client) {
+            this.client = client;
+        }
+
+        public int open() {
+            return (int) sockets.stream().filter(w -> !w.isClosed()).count();
+        }
+
+        @Override
+        public void close() {
+            timers.forEach(vertx::cancelTimer);
+            sockets.forEach(WebSocket::close);
+            client.close();
+        }
+    }
+
+    /** A trigger that POSTs {@code body(event)} to {@code http://127.0.0.1:port/path} with the headers. */
+    public Trigger post(int port, String path, Map<String, String> headers, IntFunction<String> body) {
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1"));
+        return e -> {
+            RequestOptions o = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setPort(port)
+                    .setURI(path);
+            headers.forEach(o::addHeader);
+            o.addHeader("Content-Type", "application/json");
+            return http.request(o).compose(r -> r.send(body.apply(e))).compose(r -> {
+                if (r.statusCode() >= 300) return Future.failedFuture("trigger answered " + r.statusCode());
+                return r.body();
+            });
+        };
+    }
+
+    static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** The number after {@code "seq":} in a frame. */
+    static long seqOf(String text) {
+        int i = text.indexOf("\"seq\":");
+        if (i < 0) return -1;
+        int j = i + 6;
+        long v = 0;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) v = v * 10 + (text.charAt(j++) - '0');
+        return v;
+    }
+
+    /** utime + stime of a process, in microseconds (clock ticks of 10 ms). */
+    static long cpuMicros(long pid) {
+        if (pid <= 0) return 0;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /**
+     * One round against one target, as its own process. Arguments (key=value): name, port, path,
+     * protocol (PLAIN|SOCKETIO), marker, greets, pid, n, events, source (first address: 127.0.0.S),
+     * headers (file: one header "Name: value" per line, connection i uses line i mod lines),
+     * trigger (URL path on the same port, POST), triggerHeaders (file), body (template; {seq} is the
+     * event number from 1, {uuid} a fresh id). Prints the round's line and a CSV line.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (String arg : args) a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        int port = Integer.parseInt(a.get("port"));
+        Target t = new Target(
+                a.get("name"),
+                port,
+                a.getOrDefault("path", "/"),
+                Protocol.valueOf(a.getOrDefault("protocol", "PLAIN")),
+                a.get("marker"),
+                Boolean.parseBoolean(a.getOrDefault("greets", "false")),
+                Long.parseLong(a.getOrDefault("pid", "0")));
+        List<Map<String, String>> headerLines = headerFile(a.get("headers"));
+        List<Map<String, String>> triggerHeaders = headerFile(a.get("triggerHeaders"));
+        String body = a.getOrDefault("body", "");
+        try (LoadGenerator g = new LoadGenerator(Integer.parseInt(a.getOrDefault("source", "2")))) {
+            g.holdMillis = Long.parseLong(a.getOrDefault("hold", "0"));
+            Heartbeats beats = a.containsKey("heartbeats")
+                    ? g.heartbeats(
+                            port,
+                            t.path(),
+                            headerFile(a.get("heartbeatHeaders")).get(0),
+                            Files.readAllLines(Path.of(a.get("heartbeats"))).stream()
+                                    .filter(l -> !l.isBlank())
+                                    .map(Long::valueOf)
+                                    .toList(),
+                            Long.parseLong(a.getOrDefault("heartbeatEvery", "5000")))
+                    : null;
+            Trigger trigger = g.post(
+                    port,
+                    a.get("trigger"),
+                    triggerHeaders.isEmpty() ? Map.of() : triggerHeaders.get(0),
+                    e -> body.replace("{seq}", String.valueOf(e + 1))
+                            .replace("{uuid}", java.util.UUID.randomUUID().toString()));
+            Round r = g.run(
+                    t,
+                    Integer.parseInt(a.get("n")),
+                    i -> headerLines.isEmpty() ? Map.of() : headerLines.get(i % headerLines.size()),
+                    Integer.parseInt(a.getOrDefault("events", "5")),
+                    trigger);
+            System.out.println(r.line());
+            System.out.printf(
+                    "CSV,%s,%d,%d,%.3f,%d,%d,%d,%d,%.3f,%d,%d,%d%n",
+                    r.target(),
+                    r.connections(),
+                    r.events(),
+                    r.connectSeconds(),
+                    r.p50(),
+                    r.p99(),
+                    r.max(),
+                    r.completeMedian(),
+                    r.cpuPerFrame(),
+                    r.delivered(),
+                    r.lost(),
+                    r.duplicated());
+            if (beats != null) {
+                System.out.println("heartbeats sent: " + beats.sent.get() + ", point sockets open: " + beats.open());
+                beats.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<Map<String, String>> headerFile(String file) throws java.io.IOException {
+        if (file == null) return List.of();
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(file))) {
+            if (line.isBlank()) continue;
+            Map<String, String> h = new java.util.LinkedHashMap<>();
+            for (String part : line.split("\\t")) {
+                int c = part.indexOf(':');
+                h.put(part.substring(0, c).strip(), part.substring(c + 1).strip());
+            }
+            out.add(h);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (ownVertx) vertx.close();
+    }
+}
