@@ -218,15 +218,6 @@ final class RedisEventStream implements EventStream, AutoCloseable {
         if (c != null) c.close();
     }
 
-    /**
-     * Drops this instance's delivery state of the session. The shared keys in Redis are left to
-     * their expiry: another instance may still serve the session's clients.
-     */
-    @Override
-    public void forget(long sessionId) {
-        delivered.remove(sessionId);
-    }
-
     private String seqKey(long sessionId) {
         return prefix + sessionId + ":seq";
     }
