@@ -1,6 +1,7 @@
 package vn.diemcau.bench;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ final class BenchFixture {
     final long itemId;
     final List<Long> points = new ArrayList<>();
     final List<String> invitations = new ArrayList<>();
+    private String token;
+    private long tokenAt;
 
     BenchFixture(int pointCount, int delegates) {
         String uid = UUID.randomUUID().toString().substring(0, 8);
@@ -26,11 +29,11 @@ final class BenchFixture {
                 "2026-12-03T08:00:00+07:00",
                 "2026-12-03T11:30:00+07:00");
         String operator = Tokens.username(Tokens.OPERATOR1);
-        Fixtures.create(
+        create(
                 "/api/sessions/" + sessionId + "/points",
                 Map.of("name", "Hội trường lớn", "mainHall", true, "expectedCount", 500, "operators", List.of()));
         for (int i = 0; i < pointCount; i++) {
-            points.add(Fixtures.create(
+            points.add(create(
                     "/api/sessions/" + sessionId + "/points",
                     Map.of(
                             "name",
@@ -42,17 +45,13 @@ final class BenchFixture {
                             "operators",
                             List.of(operator))));
         }
-        itemId = Fixtures.create(
+        itemId = create(
                 "/api/sessions/" + sessionId + "/agenda",
                 Map.of("title", "Quán triệt Nghị quyết", "durationMinutes", 60));
-        Fixtures.create("/api/sessions/" + sessionId + "/agenda", Map.of("title", "Thảo luận", "durationMinutes", 30));
-        Tokens.as(Tokens.ORGANIZER)
-                .post("/api/sessions/" + sessionId + "/schedule")
-                .then()
-                .statusCode(200);
+        create("/api/sessions/" + sessionId + "/agenda", Map.of("title", "Thảo luận", "durationMinutes", 30));
+        org().post("/api/sessions/" + sessionId + "/schedule").then().statusCode(200);
         for (int i = 0; i < delegates; i++) {
-            long d = Tokens.as(Tokens.ORGANIZER)
-                    .contentType(ContentType.JSON)
+            long d = org().contentType(ContentType.JSON)
                     .body(Map.of(
                             "fullName", "Đại biểu Nguyễn Văn " + (i + 1), "pointId", points.get(i % points.size())))
                     .post("/api/sessions/" + sessionId + "/delegates")
@@ -61,8 +60,7 @@ final class BenchFixture {
                     .extract()
                     .jsonPath()
                     .getLong("id");
-            invitations.add(Tokens.as(Tokens.ORGANIZER)
-                    .post("/api/sessions/" + sessionId + "/delegates/" + d + "/invitation")
+            invitations.add(org().post("/api/sessions/" + sessionId + "/delegates/" + d + "/invitation")
                     .then()
                     .statusCode(200)
                     .extract()
@@ -70,6 +68,29 @@ final class BenchFixture {
         }
         command(Map.of("type", "session.start"));
         command(Map.of("type", "agenda.start_item", "itemId", itemId));
+    }
+
+    /**
+     * The organizer, with a token fetched again every minute: making a large fixture on a loaded
+     * machine outlasts the dev OIDC server's token lifetime.
+     */
+    private RequestSpecification org() {
+        if (token == null || System.currentTimeMillis() - tokenAt > 60_000) {
+            token = Tokens.fresh(Tokens.ORGANIZER);
+            tokenAt = System.currentTimeMillis();
+        }
+        return io.restassured.RestAssured.given().auth().oauth2(token);
+    }
+
+    private long create(String path, Map<String, ?> body) {
+        return org().contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     String path() {
@@ -95,11 +116,6 @@ final class BenchFixture {
     private void command(Map<String, Object> body) {
         Map<String, Object> b = new java.util.HashMap<>(body);
         b.put("commandId", UUID.randomUUID().toString());
-        Tokens.as(Tokens.ORGANIZER)
-                .contentType(ContentType.JSON)
-                .body(b)
-                .post(commandsPath())
-                .then()
-                .statusCode(200);
+        org().contentType(ContentType.JSON).body(b).post(commandsPath()).then().statusCode(200);
     }
 }

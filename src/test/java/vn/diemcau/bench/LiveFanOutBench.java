@@ -48,7 +48,7 @@ class LiveFanOutBench {
         List<String> targets = List.of(System.getProperty("bench.targets", "limit,vertx,ws,socketio,diemcau")
                 .split(","));
         Files.createDirectories(dir);
-        BenchFixture f = new BenchFixture(Math.max(heartbeatPoints, 20), 200);
+        BenchFixture f = new BenchFixture(Math.max(heartbeatPoints, 20), Integer.getInteger("bench.delegates", 50));
         Map<String, Long> pids = startPeers(targets);
         pids.put("diemcau", ProcessHandle.current().pid());
         StringBuilder md = new StringBuilder();
@@ -80,7 +80,7 @@ class LiveFanOutBench {
     void idleMemoryAndConnectRate() throws Exception {
         List<Integer> sizes = ints(System.getProperty("bench.n", "1000"));
         Files.createDirectories(dir);
-        BenchFixture f = new BenchFixture(20, 200);
+        BenchFixture f = new BenchFixture(20, Integer.getInteger("bench.delegates", 50));
         StringBuilder md = new StringBuilder(
                 "| connections | connect time | connects/s | heap used before | heap used with all connected | heap per connection |\n"
                         + "|---|---|---|---|---|---|\n");
