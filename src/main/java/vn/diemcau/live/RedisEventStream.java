@@ -194,6 +194,14 @@ final class RedisEventStream implements EventStream, AutoCloseable {
                 "read the stream of session " + sessionId);
     }
 
+    // merge fix (documents branch): EventStream gained forget() on main while this class was written.
+    // Only what this instance holds is dropped; the keys in Redis are shared with the other
+    // instances, which may still serve the session, and expire on their own.
+    @Override
+    public void forget(long sessionId) {
+        delivered.remove(sessionId);
+    }
+
     @Override
     public void close() {
         closed = true;
