@@ -4,7 +4,8 @@
 #               diemcau side by side, rounds interleaved (ROUNDS, default 3; EVENTS per round, default 5)
 #   heartbeats  fan-out at N (default 10000) while 2,000 points send heartbeats every 5 s
 #   idle        heap per idle connection and connects per second (default 1000,5000,10000,19500)
-#   checkin | votes | documents   need other features merged (see below)
+#   documents   downloads vs nginx on loopback (bench/documents/run.sh; needs nginx-light and wrk)
+#   checkin | votes   need other features merged (see below)
 # Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,8 @@ case "$scenario" in
   votes)
     echo "needs the polls feature (vote command, live results) merged: the lead runs it after merge"; exit 2 ;;
   documents)
-    echo "needs the documents feature (download endpoint) merged, and nginx on loopback serving the same PDFs"; exit 2 ;;
+    # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
+    exec bench/documents/run.sh ;;
   *)
     sed -n '2,9p' "$0"; exit 1 ;;
 esac

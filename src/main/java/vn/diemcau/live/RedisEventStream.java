@@ -164,14 +164,6 @@ final class RedisEventStream implements EventStream, AutoCloseable {
         listeners.add(listener);
     }
 
-    // live-ui: an ended session nobody follows here any more
-    @Override
-    public void forget(long sessionId) {
-        // Only this instance's bookkeeping: another instance may still serve the session, and the
-        // shared keys expire on their own (TTL_SECONDS after the last event).
-        delivered.remove(sessionId);
-    }
-
     @Override
     public long lastSeq(long sessionId) {
         return state(sessionId).get(0).toLong();

@@ -46,12 +46,17 @@ class DocumentDownloadBench {
         int clients = Integer.getInteger("bench.clients", 100);
         int rounds = Integer.getInteger("bench.rounds", 3);
         int seconds = Integer.getInteger("bench.seconds", 10);
-        Path work = Files.createTempDirectory("diemcau-bench-documents");
+        int participants = Integer.getInteger("bench.participants", clients);
+        // nginx's workers run as nobody: the files must be readable to them
+        Path work = Files.createTempDirectory(
+                "diemcau-bench-documents",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
 
         long sid = RosterFixtures.session("Hội nghị đo tải tài liệu " + UUID.randomUUID());
         long point = RosterFixtures.point(sid, "Điểm cầu đo tải");
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
+        for (int i = 0; i < participants; i++) {
             long did =
                     RosterFixtures.addDelegate(sid, RosterFixtures.delegate("Đại biểu đo tải " + i, "Xã " + i, point));
             tokens.add(DocumentResourceTest.invitation(sid, did));
@@ -63,7 +68,8 @@ class DocumentDownloadBench {
             byte[] pdf = padded(DocumentFixtures.pdf("Tài liệu đo tải " + name, 2), sizes.get(name));
             long id = DocumentFixtures.uploaded(sid, "tai-lieu-" + name + ".pdf", pdf, Map.of());
             // nginx serves the exact bytes diemcau stored
-            Files.copy(config.dir().resolve(id + "/1"), html.resolve(name + ".pdf"));
+            Path copy = Files.copy(config.dir().resolve(id + "/1"), html.resolve(name + ".pdf"));
+            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             paths.put(name, "/api/sessions/" + sid + "/documents/" + id + "/file");
         }
 
