@@ -28,6 +28,8 @@ export function FeedbackPanel({ sessionId, live }: LivePanelProps) {
   const [error, setError] = useState<string | null>(null)
   const status = live.state?.session.status
   useEffect(() => {
+    // read again whenever the session's status changes: the form opens when the session ends
+    if (!status) return
     request<FeedbackForm>('GET', `/api/sessions/${sessionId}/feedback`)
       .then(setForm)
       .catch(() => setForm(null))

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { api } from '../../api'
 import { ApiError, fieldErrors } from '../../api/client'
@@ -663,19 +663,18 @@ function NominateDialog({
     .filter((p) => has('organizer') || (me?.username != null && p.operators.includes(me.username)))
     .map((p) => ({ id: p.id, name: p.name, full: false }))
   const only = choices.length === 1 ? String(choices[0]!.id) : null
-  useEffect(() => {
-    if (only) setValues((v) => ({ ...v, pointId: only }))
-  }, [only])
+  // with a single point to choose, it is chosen
+  const shown = only && !values.pointId ? { ...values, pointId: only } : values
   const errors = { ...fieldErrors(problemOf(error)), ...local }
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const found = missing(values, true, t)
+    const found = missing(shown, true, t)
     setLocal(found)
     if (Object.keys(found).length) return
     setBusy(true)
     try {
-      await api.registration.nominate(sessionId, toRequest(values))
+      await api.registration.nominate(sessionId, toRequest(shown))
       onDone()
     } catch (err) {
       setError(err)
@@ -689,7 +688,7 @@ function NominateDialog({
         <ProblemBanner error={error} extra={unclaimedErrors(error, [...REGISTRATION_FIELDS])} />
         <RegistrationFields
           idPrefix="nominate"
-          values={values}
+          values={shown}
           onChange={setValues}
           errors={errors}
           points={choices}
