@@ -42,6 +42,7 @@ public class LiveService {
     @Inject
     AttendanceService attendance;
 
+    @Inject
     PollService polls;
 
     @Inject

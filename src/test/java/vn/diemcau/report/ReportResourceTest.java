@@ -3,6 +3,7 @@ package vn.diemcau.report;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,11 @@ class ReportResourceTest {
                 .statusCode(200);
         f.command(Tokens.ORGANIZER, Map.of("type", "agenda.skip_item", "itemId", second), FloorFixture.id())
                 .statusCode(200);
+        f.command(
+                        Tokens.OPERATOR1,
+                        Map.of("type", "attendance.check_in", "pointId", f.point1, "delegateId", f.delegate1),
+                        FloorFixture.id())
+                .statusCode(200);
         f.request(Tokens.OPERATOR1, f.point1, f.delegate1, "Kiến nghị về tài liệu học tập")
                 .statusCode(200);
         f.act(Tokens.ORGANIZER, "floor.grant", f.waitingOf(f.point1)).statusCode(200);
@@ -92,11 +98,20 @@ class ReportResourceTest {
                 "Nguyễn Văn Ánh",
                 "Kiến nghị về tài liệu học tập",
                 "1 lượt đăng ký phát biểu, 1 lượt được phát biểu.",
-                // sections still to come from other features say so
+                // the sections the other features contribute
                 "Điểm danh đại biểu",
-                ReportService.NO_DATA)) {
+                "Tổng cộng",
+                "Tài liệu phát hành và lượt tiếp cận",
+                "0 tài liệu, 0 đã phát hành.",
+                "Kết quả biểu quyết, khảo sát",
+                "0 cuộc biểu quyết, khảo sát đã mở.",
+                "Tổng hợp phiếu đánh giá",
+                "Hội nghị không dùng phiếu đánh giá.")) {
             assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in: " + text);
         }
+        // the one delegate checked in at the main point; every section has its data, none a placeholder
+        assertTrue(text.matches(".*\\b1/\\d+ đại biểu có tên đã điểm danh.*"), text);
+        assertFalse(text.contains(ReportService.NO_DATA), text);
         assertTrue(text.contains(" 47 ") && text.contains(" 58 ") && text.contains(" 240 "), text);
     }
 
