@@ -335,12 +335,28 @@ public class AttendanceService {
     private boolean present(
             long sessionId, long pointId, long delegateId, CheckInMethod method, String subName, String subPosition) {
         Instant now = Instant.now(clock);
-        int n = insert(
-                sessionId, delegateId, pointId, AttendanceStatus.PRESENT, method, subName, subPosition, null, now);
-        if (n == 0 && needsUpdate(delegateId, subName)) {
+        // A row already there (absent, or present): decided by a plain read, without the shared
+        // lock an INSERT IGNORE takes on the duplicate key — two devices turning the same absent
+        // delegate present each holding that lock and waiting for the other's was a deadlock.
+        Boolean needs = needsUpdate(delegateId, subName);
+        int n = needs == null
+                ? insert(
+                        sessionId,
+                        delegateId,
+                        pointId,
+                        AttendanceStatus.PRESENT,
+                        method,
+                        subName,
+                        subPosition,
+                        null,
+                        now)
+                : 0;
+        if (Boolean.TRUE.equals(needs)
+                || (needs == null && n == 0 && Boolean.TRUE.equals(needsUpdate(delegateId, subName)))) {
             // Absent (or a new substitute named): becomes present. Only this rare path locks the
-            // row for writing; a plain repeat of a check-in stops at the INSERT IGNORE, so parallel
-            // repeats from several devices never wait for (or deadlock on) each other.
+            // row for writing; a plain repeat of a check-in stops at the read or the INSERT IGNORE,
+            // so parallel repeats from several devices never wait for each other. Parallel updates
+            // queue on the row, and the later one finds nothing left to change.
             n = em.createNativeQuery("update check_ins set status = 'PRESENT', point_id = ?1, method = ?2,"
                             + " substitute_name = nullif(?3, ''), substitute_position = nullif(?4, ''),"
                             + " absence_reason = null, recorded_at = ?5, recorded_by = ?6"
@@ -360,16 +376,16 @@ public class AttendanceService {
     }
 
     /**
-     * After INSERT IGNORE found the row: does it need changing? A plain read; when the row is not
-     * even visible to this transaction's snapshot, a concurrent request has just made it, and this
-     * one has nothing left to do.
+     * Does the delegate's row need changing to present? A plain read: null when there is no row (or,
+     * after an INSERT IGNORE found one, when it is not even visible to this transaction's snapshot:
+     * a concurrent request has just made it, and this one has nothing left to do).
      */
-    private boolean needsUpdate(long delegateId, String subName) {
+    private Boolean needsUpdate(long delegateId, String subName) {
         List<?> found = em.createNativeQuery(
                         "select status, coalesce(substitute_name, '') from check_ins" + " where delegate_id = ?1")
                 .setParameter(1, delegateId)
                 .getResultList();
-        if (found.isEmpty()) return false;
+        if (found.isEmpty()) return null;
         Object[] row = (Object[]) found.get(0);
         if (!AttendanceStatus.PRESENT.name().equals(row[0])) return true;
         return subName != null && !subName.equals(row[1]);

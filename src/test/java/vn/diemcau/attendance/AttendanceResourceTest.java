@@ -111,6 +111,41 @@ class AttendanceResourceTest {
     }
 
     @Test
+    void anAbsentDelegateTurnedPresentFromTwoDevicesAtOnceIsOneChangeAndNoError() throws Exception {
+        AttendanceFixture f = new AttendanceFixture().scheduled();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                long d = f.d(f.point1, round);
+                json(Tokens.OPERATOR1)
+                        .body(Map.of("delegateId", d, "reason", "Đi công tác"))
+                        .post(base(f) + "/points/" + f.point1 + "/absences")
+                        .then()
+                        .statusCode(200);
+                assertEquals("ABSENT", status(d));
+                CyclicBarrier start = new CyclicBarrier(8);
+                List<Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String user = i % 2 == 0 ? Tokens.ORGANIZER : Tokens.OPERATOR1;
+                    Callable<Boolean> tap = () -> {
+                        start.await();
+                        return checkIn(user, f, f.point1, d);
+                    };
+                    answers.add(pool.submit(tap));
+                }
+                int changed = 0;
+                // every tap answers 200 (checkIn asserts it): no deadlock surfaces as a 500
+                for (Future<Boolean> a : answers) if (a.get()) changed++;
+                assertEquals(1, changed, "exactly one of the parallel taps turned the absence into presence");
+                assertEquals(1, rows(d));
+                assertEquals("PRESENT", status(d));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aQueuedCommandResentIsAppliedOnce() {
         AttendanceFixture f = new AttendanceFixture().scheduled();
         long d = f.d(f.point1, 0);
