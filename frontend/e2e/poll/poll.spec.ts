@@ -21,6 +21,13 @@ test('the main hall runs a poll, two phones answer, a point counts its room, eve
 }) => {
   test.setTimeout(180_000)
   await signIn(page, 'organizer')
+  // The operator signs in first: the point is assigned to the username the provider gives them.
+  const operatorContext = await browser.newContext({ locale: 'vi-VN' })
+  const operator = await operatorContext.newPage()
+  await signIn(operator, 'op1', '/sessions')
+  const me = (await (
+    await operator.request.get('/api/me', { headers: { 'X-Requested-With': 'JavaScript' } })
+  ).json()) as { username: string }
   const session = await createSession(page, unique('Hội nghị biểu quyết'))
   await apiPost(page.request, `/api/sessions/${session.id}/points`, {
     name: unique('Hội trường lớn'),
@@ -31,7 +38,7 @@ test('the main hall runs a poll, two phones answer, a point counts its room, eve
     name: unique('Điểm cầu Huyện Gio Linh'),
     mainHall: false,
     expectedCount: 40,
-    operators: ['op1'],
+    operators: [me.username],
   })
   const urls: string[] = []
   for (const fullName of ['Nguyễn Thị Lan', 'Trần Văn Bình']) {
@@ -72,9 +79,7 @@ test('the main hall runs a poll, two phones answer, a point counts its room, eve
   await shot(lan.page, 'poll-phone-answered')
 
   // The point's operator enters the room's show of hands.
-  const operatorContext = await browser.newContext({ locale: 'vi-VN' })
-  const operator = await operatorContext.newPage()
-  await signIn(operator, 'op1', `/sessions/${session.id}/points/${point.id}/console`)
+  await operator.goto(`/sessions/${session.id}/points/${point.id}/console`)
   const room = operator.getByTestId('poll-room')
   await room.getByLabel('Tán thành', { exact: true }).fill('30')
   await room.getByLabel('Không tán thành').fill('5')
