@@ -78,6 +78,23 @@ class AttendanceResourceTest {
                 .getBoolean("changed");
     }
 
+    /** Eight check-in taps of one delegate released at once: the organizer's console and the operator's phone, four each. */
+    int tapsAtOnce(ExecutorService pool, AttendanceFixture f, long d) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String user = i % 2 == 0 ? Tokens.ORGANIZER : Tokens.OPERATOR1;
+            Callable<Boolean> tap = () -> {
+                start.await();
+                return checkIn(user, f, f.point1, d);
+            };
+            answers.add(pool.submit(tap));
+        }
+        int changed = 0;
+        for (Future<Boolean> a : answers) if (a.get()) changed++;
+        return changed;
+    }
+
     @Test
     void theSameDelegateFromTwoDevicesAtOnceEndsInOneCheckIn() throws Exception {
         AttendanceFixture f = new AttendanceFixture().scheduled();
@@ -85,20 +102,7 @@ class AttendanceResourceTest {
         try {
             for (int round = 0; round < 3; round++) {
                 long d = f.d(f.point1, round);
-                CyclicBarrier start = new CyclicBarrier(8);
-                List<Future<Boolean>> answers = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    // the organizer's console and the point operator's phone, four taps each
-                    String user = i % 2 == 0 ? Tokens.ORGANIZER : Tokens.OPERATOR1;
-                    Callable<Boolean> tap = () -> {
-                        start.await();
-                        return checkIn(user, f, f.point1, d);
-                    };
-                    answers.add(pool.submit(tap));
-                }
-                int changed = 0;
-                for (Future<Boolean> a : answers) if (a.get()) changed++;
-                assertEquals(1, changed, "exactly one of the parallel taps checked the delegate in");
+                assertEquals(1, tapsAtOnce(pool, f, d), "exactly one of the parallel taps checked the delegate in");
                 assertEquals(1, rows(d));
                 assertEquals("PRESENT", status(d));
             }
@@ -123,20 +127,8 @@ class AttendanceResourceTest {
                         .then()
                         .statusCode(200);
                 assertEquals("ABSENT", status(d));
-                CyclicBarrier start = new CyclicBarrier(8);
-                List<Future<Boolean>> answers = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    String user = i % 2 == 0 ? Tokens.ORGANIZER : Tokens.OPERATOR1;
-                    Callable<Boolean> tap = () -> {
-                        start.await();
-                        return checkIn(user, f, f.point1, d);
-                    };
-                    answers.add(pool.submit(tap));
-                }
-                int changed = 0;
                 // every tap answers 200 (checkIn asserts it): no deadlock surfaces as a 500
-                for (Future<Boolean> a : answers) if (a.get()) changed++;
-                assertEquals(1, changed, "exactly one of the parallel taps turned the absence into presence");
+                assertEquals(1, tapsAtOnce(pool, f, d), "exactly one tap turned the absence into presence");
                 assertEquals(1, rows(d));
                 assertEquals("PRESENT", status(d));
             }
