@@ -102,6 +102,26 @@ public class DocumentService {
         return list(sessionId).stream().filter(DocumentView::released).toList();
     }
 
+    /** A released document for participants, with the points it is limited to (empty: every point). */
+    public record ForParticipants(DocumentView view, Set<Long> points) {
+        public boolean reaches(Long pointId) {
+            return points.isEmpty() || (pointId != null && points.contains(pointId));
+        }
+    }
+
+    /**
+     * Every released document participants may see, each with its points: the live snapshot reads
+     * this once for all participants of a session and keeps, per point, those that {@code reaches} it
+     * (the same rule as {@link Caller#sees} for a participant).
+     */
+    @Transactional
+    public List<ForParticipants> releasedToParticipants(long sessionId) {
+        return Document.ofSession(sessionId).stream()
+                .filter(d -> d.released && d.roles().contains(Roles.PARTICIPANT))
+                .map(d -> new ForParticipants(view(d, false), Set.copyOf(d.points)))
+                .toList();
+    }
+
     @Transactional
     public DocumentView get(long sessionId, long documentId) {
         Caller c = caller(sessionId);

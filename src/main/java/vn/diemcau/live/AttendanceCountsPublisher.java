@@ -61,7 +61,7 @@ class AttendanceCountsPublisher {
         lastSent.put(sid, System.currentTimeMillis());
         try {
             var counts = QuarkusTransaction.requiringNew().call(() -> attendance.countsOf(sid));
-            hub.publish(sid, new ServerMessage.AttendanceCountsChanged(counts));
+            hub.publish(sid, new ServerMessage.AttendanceCountsChanged(counts), true);
         } catch (RuntimeException ex) {
             LOG.warnf(ex, "attendance counts of session %d not published", sid);
         }

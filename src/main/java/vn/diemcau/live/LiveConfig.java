@@ -41,4 +41,12 @@ public interface LiveConfig {
     /** Namespace of the Redis keys and channel; deployments sharing one Redis need different ones. */
     @WithDefault("diemcau:live:")
     String redisPrefix();
+
+    /**
+     * How long the part of a participant's snapshot that is the same for every participant (agenda,
+     * polls, documents per point, floor, questions) is reused, as long as the session's stream has
+     * not moved on: a crowd connecting at once reads the database once, not once per phone.
+     */
+    @WithDefault("1s")
+    Duration snapshotReuse();
 }

@@ -1,10 +1,20 @@
 package vn.diemcau.live;
 
+import io.netty.buffer.ByteBuf;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.impl.ContextInternal;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -12,9 +22,17 @@ import org.jboss.logging.Logger;
  * One client connection of a session. Writes never block: each frame is handed to the socket and
  * counted until it is out; a connection with more than {@code limit} frames still unsent is too
  * slow and gets closed, so it never holds anybody else up (its client resumes with its lastSeq).
+ *
+ * <p>Stream frames go straight to the Vert.x socket as the frame's prepared bytes (encoded once
+ * for every connection), from the connection's own event loop ({@link #loop}: the hub hands each
+ * event loop one task for all of its connections, as a minimal broadcast server would). Where the
+ * socket cannot be reached (another websockets-next version), frames go through {@code sendText}.
  */
 final class LiveConnection {
     static final int CLOSE_TOO_SLOW = 4008;
+    /** The largest frame written in one piece: Vert.x's default, which clients accept (larger texts go in fragments). */
+    static final int MAX_FRAME = 65536;
+
     private static final Logger LOG = Logger.getLogger(LiveConnection.class);
 
     final WebSocketConnection ws;
@@ -30,6 +48,13 @@ final class LiveConnection {
     private List<Frame> held = new ArrayList<>();
 
     private volatile boolean closing;
+
+    /** The Vert.x socket under {@link #ws}, or null when it cannot be reached. */
+    private final WebSocketBase socket;
+    /** The event loop the socket lives on: writes from it go out without another hand-over. */
+    final Executor loop;
+
+    private final Handler<AsyncResult<Void>> sent = ar -> unsent.decrementAndGet();
 
     /** When the caller's credentials run out (epoch ms; Long.MAX_VALUE when they do not). */
     final long expiresAt;
@@ -55,6 +80,8 @@ final class LiveConnection {
         this.expiresAt = expiresAt;
         this.invitationHash = invitationHash;
         this.staff = staff;
+        this.socket = socketOf(ws);
+        this.loop = loopOf(socket);
     }
 
     boolean accepts(Frame f) {
@@ -70,7 +97,7 @@ final class LiveConnection {
         }
         if (f.seq() <= lastSeq) return;
         lastSeq = f.seq();
-        if (accepts(f)) write(f.text());
+        if (accepts(f)) write(f);
     }
 
     /** Holds stream events back until {@link #start} (used again when the client resumes on an open connection). */
@@ -78,8 +105,16 @@ final class LiveConnection {
         if (held == null) held = new ArrayList<>();
     }
 
-    /** Writes the snapshot or the missed events (up to {@code seq}), then what arrived meanwhile. */
-    synchronized void start(long seq, List<String> first) {
+    /**
+     * Writes the snapshot or the missed events (up to {@code seq}), then what arrived meanwhile. Runs
+     * on the connection's event loop like every other write to it, so nothing written from there can
+     * overtake the snapshot.
+     */
+    void start(long seq, List<String> first) {
+        onLoop(() -> startNow(seq, first));
+    }
+
+    private synchronized void startNow(long seq, List<String> first) {
         first.forEach(this::write);
         lastSeq = seq;
         List<Frame> h = held;
@@ -87,8 +122,12 @@ final class LiveConnection {
         if (h != null) h.forEach(this::offer);
     }
 
-    /** An answer to this connection only (ack, rejection). */
-    synchronized void reply(String text) {
+    /** An answer to this connection only (ack, rejection), written on its event loop. */
+    void reply(String text) {
+        onLoop(() -> replyNow(text));
+    }
+
+    private synchronized void replyNow(String text) {
         write(text);
     }
 
@@ -96,13 +135,61 @@ final class LiveConnection {
         return closing;
     }
 
+    /** Whether frames go to the Vert.x socket as prepared bytes (not through {@code sendText}). */
+    boolean direct() {
+        return socket != null;
+    }
+
+    /**
+     * Every write to the socket happens on its event loop, in the order the tasks were handed over
+     * there (the hub's fan-out, a start, a reply): direct writes from the loop would otherwise
+     * overtake writes other threads had queued before them.
+     */
+    private void onLoop(Runnable r) {
+        if (loop == null) r.run();
+        else loop.execute(r);
+    }
+
     private void write(String text) {
-        if (closing) return;
-        if (unsent.incrementAndGet() > limit) {
-            tooSlow();
+        if (!admit()) return;
+        if (socket == null)
+            ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
+        else socket.writeTextMessage(text, sent);
+    }
+
+    /** The frame's prepared bytes, in fragments of at most {@link #MAX_FRAME} bytes as Vert.x would send a text. */
+    private void write(Frame f) {
+        if (socket == null) {
+            write(f.text());
             return;
         }
-        ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
+        if (!admit()) return;
+        ByteBuf p = f.payload();
+        int size = p.readableBytes();
+        if (size <= MAX_FRAME) {
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, p.duplicate(), true), sent);
+            return;
+        }
+        for (int at = 0; at < size; at += MAX_FRAME) {
+            int length = Math.min(MAX_FRAME, size - at);
+            boolean last = at + length == size;
+            socket.writeFrame(
+                    new WebSocketFrameImpl(
+                            at == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION,
+                            p.slice(p.readerIndex() + at, length),
+                            last),
+                    last ? sent : null);
+        }
+    }
+
+    /** Counts a frame about to be written; false (and the connection closed) when too many are still unsent. */
+    private boolean admit() {
+        if (closing) return false;
+        if (unsent.incrementAndGet() > limit) {
+            tooSlow();
+            return false;
+        }
+        return true;
     }
 
     private void tooSlow() {
@@ -116,5 +203,36 @@ final class LiveConnection {
         if (closing) return;
         closing = true;
         ws.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, err -> {});
+    }
+
+    private static final Method WEB_SOCKET = webSocketAccessor();
+
+    private static Method webSocketAccessor() {
+        try {
+            Method m = Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
+                    .getDeclaredMethod("webSocket");
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.infof("live: frames go through sendText (%s)", e);
+            return null;
+        }
+    }
+
+    private static WebSocketBase socketOf(WebSocketConnection ws) {
+        if (WEB_SOCKET == null) return null;
+        try {
+            return WEB_SOCKET.invoke(ws) instanceof WebSocketBase s ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The event loop of the context the connection is opened on (its own); null outside one. */
+    private static Executor loopOf(WebSocketBase socket) {
+        if (socket == null) return null;
+        if (Vertx.currentContext() instanceof ContextInternal c) return c.nettyEventLoop();
+        LOG.debug("live: a socket opened outside its Vert.x context; frames are written from the publisher");
+        return null;
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 import vn.diemcau.agenda.AgendaItemExtended;
 import vn.diemcau.agenda.AgendaItemFinished;
 import vn.diemcau.agenda.AgendaItemOverran;
@@ -57,9 +58,13 @@ public class LiveHub {
     @Inject
     TransactionSynchronizationRegistry tx;
 
+    @Inject
+    LiveService live;
+
     private static final Object PENDING = new Object();
 
-    private final Map<Long, Set<LiveConnection>> sessions = new ConcurrentHashMap<>();
+    /** A session's connections on this instance, grouped by the event loop each socket lives on. */
+    private final Map<Long, Room> sessions = new ConcurrentHashMap<>();
     /** Sessions that ended while this hub kept their stream: dropped once their last connection leaves. */
     private final Set<Long> ended = ConcurrentHashMap.newKeySet();
 
@@ -69,7 +74,12 @@ public class LiveHub {
     }
 
     void publish(long sessionId, ServerMessage event) {
-        stream.publish(sessionId, event);
+        publish(sessionId, event, false);
+    }
+
+    /** {@code staffOnly}: never sent to participants (point states, roll call, attendance counts). */
+    void publish(long sessionId, ServerMessage event, boolean staffOnly) {
+        stream.publish(sessionId, event, staffOnly);
         if (event instanceof ServerMessage.SessionEnded) {
             ended.add(sessionId);
             release(sessionId);
@@ -117,10 +127,9 @@ public class LiveHub {
      * Adds a connection: it gets the events after {@code lastSeq} when they are still kept,
      * otherwise a snapshot; events published meanwhile follow, none lost, none twice.
      */
-    void join(LiveConnection c, Long lastSeq, Supplier<ServerMessage.Snapshot> snapshot) {
+    void join(LiveConnection c, Long lastSeq, LongFunction<ServerMessage.Snapshot> snapshot) {
         c.hold();
-        sessions.computeIfAbsent(c.sessionId, id -> ConcurrentHashMap.newKeySet())
-                .add(c);
+        sessions.computeIfAbsent(c.sessionId, id -> new Room()).add(c);
         if (lastSeq != null) {
             Optional<List<Frame>> missed = stream.since(c.sessionId, lastSeq);
             if (missed.isPresent()) {
@@ -136,12 +145,12 @@ public class LiveHub {
         }
         // Read the number first: whatever is published after it is in the held frames too.
         long seq = stream.lastSeq(c.sessionId);
-        c.start(seq, List.of(LiveJson.text(json, seq, snapshot.get())));
+        c.start(seq, List.of(LiveJson.text(json, seq, snapshot.apply(seq))));
     }
 
     void leave(LiveConnection c) {
-        Set<LiveConnection> set = sessions.get(c.sessionId);
-        if (set != null) set.remove(c);
+        Room room = sessions.get(c.sessionId);
+        if (room != null) room.remove(c);
         if (ended.contains(c.sessionId)) release(c.sessionId);
     }
 
@@ -150,9 +159,10 @@ public class LiveHub {
      * While a connection remains, everything stays, so a client that drops can still resume.
      */
     void release(long sessionId) {
-        sessions.compute(sessionId, (id, set) -> {
-            if (set != null && set.stream().anyMatch(c -> !c.closing())) return set;
+        sessions.compute(sessionId, (id, room) -> {
+            if (room != null && room.open() > 0) return room;
             stream.forget(id);
+            live.forget(id);
             ended.remove(id);
             return null;
         });
@@ -164,18 +174,58 @@ public class LiveHub {
     }
 
     int connections(long sessionId) {
-        Set<LiveConnection> set = sessions.get(sessionId);
-        return set == null ? 0 : (int) set.stream().filter(c -> !c.closing()).count();
+        Room room = sessions.get(sessionId);
+        return room == null ? 0 : room.open();
     }
 
+    /** Open connections of the session written to from their own event loop (the prepared-bytes path). */
+    int onOwnEventLoop(long sessionId) {
+        Room room = sessions.get(sessionId);
+        if (room == null) return 0;
+        int n = 0;
+        for (var e : room.byLoop.entrySet())
+            if (e.getKey() != DIRECT) for (LiveConnection c : e.getValue()) if (!c.closing() && c.direct()) n++;
+        return n;
+    }
+
+    /**
+     * Hands the frame to every connection of the session: one task per event loop, which writes the
+     * frame's prepared bytes to each of its sockets in turn (the publisher only enqueues). Frames of
+     * one session are fanned out in sequence order, and each loop runs its tasks in that order.
+     */
     private void fanOut(long sessionId, Frame frame) {
-        Set<LiveConnection> set = sessions.get(sessionId);
-        if (set == null) return;
-        for (LiveConnection c : set) {
-            if (c.closing()) set.remove(c);
-            else c.offer(frame);
+        Room room = sessions.get(sessionId);
+        if (room == null) return;
+        room.byLoop.forEach((loop, set) -> loop.execute(() -> {
+            for (LiveConnection c : set) {
+                if (c.closing()) set.remove(c);
+                else c.offer(frame);
+            }
+        }));
+    }
+
+    /** The connections of one session, per event loop ({@link #DIRECT}: sockets without a known loop). */
+    private static final class Room {
+        final Map<Executor, Set<LiveConnection>> byLoop = new ConcurrentHashMap<>();
+
+        void add(LiveConnection c) {
+            byLoop.computeIfAbsent(c.loop == null ? DIRECT : c.loop, l -> ConcurrentHashMap.newKeySet())
+                    .add(c);
+        }
+
+        void remove(LiveConnection c) {
+            Set<LiveConnection> set = byLoop.get(c.loop == null ? DIRECT : c.loop);
+            if (set != null) set.remove(c);
+        }
+
+        int open() {
+            int n = 0;
+            for (Set<LiveConnection> set : byLoop.values()) for (LiveConnection c : set) if (!c.closing()) n++;
+            return n;
         }
     }
+
+    private static final Executor DIRECT = Runnable::run;
 
     void on(@Observes SessionStatusChanged e) {
         if (e.to() == SessionStatus.LIVE)
@@ -205,11 +255,11 @@ public class LiveHub {
     }
 
     void on(@Observes PointStatusChanged e) {
-        afterCommit(e.sessionId(), new ServerMessage.PointStatusChanged(e.point()));
+        afterCommit(e.sessionId(), new ServerMessage.PointStatusChanged(e.point()), true);
     }
 
     void on(@Observes RollCallStarted e) {
-        afterCommit(e.sessionId(), new ServerMessage.RollCallStarted(e.at(), e.by(), e.pending()));
+        afterCommit(e.sessionId(), new ServerMessage.RollCallStarted(e.at(), e.by(), e.pending()), true);
     }
 
     // live-ui: overrun of the active item
@@ -218,7 +268,7 @@ public class LiveHub {
     }
 
     void on(@Observes RollCallAnswered e) {
-        afterCommit(e.sessionId(), new ServerMessage.RollCallAnswered(e.pointId(), e.present(), e.at()));
+        afterCommit(e.sessionId(), new ServerMessage.RollCallAnswered(e.pointId(), e.present(), e.at()), true);
     }
 
     // documents

@@ -1,8 +1,12 @@
 package vn.diemcau.live;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.attendance.AbsenceRequest;
 import vn.diemcau.attendance.AttendanceService;
@@ -10,11 +14,13 @@ import vn.diemcau.attendance.CheckInRequest;
 import vn.diemcau.attendance.WalkInRequest;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.document.DocumentService;
+import vn.diemcau.document.DocumentView;
 import vn.diemcau.floor.FloorService;
 import vn.diemcau.floor.QuestionService;
 import vn.diemcau.point.Liveness;
 import vn.diemcau.point.PointLiveService;
 import vn.diemcau.poll.PollService;
+import vn.diemcau.poll.PollView;
 import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
 import vn.diemcau.session.Session;
@@ -61,7 +67,90 @@ public class LiveService {
     @Inject
     LiveConfig config;
 
-    /** The session's live state, read in one transaction. */
+    /** The part of participants' snapshots that is the same for all of them, as of the stream's {@code seq}. */
+    private record Shared(
+            long seq, long builtAt, ServerMessage.Snapshot base, List<DocumentService.ForParticipants> documents) {}
+
+    private final Map<Long, Shared> shared = new ConcurrentHashMap<>();
+    private final Map<Long, Object> building = new ConcurrentHashMap<>();
+
+    /**
+     * The snapshot for a connection joining at the stream's {@code seq}. A participant's comes from
+     * the part every participant of the session shares (built once per {@code seq}, reused for at
+     * most {@code diemcau.live.snapshot-reuse}), narrowed to their point's documents, with their own
+     * poll answers. Participants get no point states, roll call or attendance counts: the phone
+     * shows none of them, and at a national session those are most of a snapshot's size.
+     */
+    public ServerMessage.Snapshot snapshot(long sessionId, long seq) {
+        var me = user.invitee();
+        if (me.isEmpty()) return snapshot(sessionId);
+        access.requireRead(sessionId);
+        Shared s = sharedOf(sessionId, seq);
+        Long pointId = me.get().pointId();
+        List<DocumentView> docs = s.documents().stream()
+                .filter(d -> d.reaches(pointId))
+                .map(DocumentService.ForParticipants::view)
+                .toList();
+        ServerMessage.Snapshot b = s.base();
+        List<PollView> mine = b.polls().isEmpty()
+                ? b.polls()
+                : polls.withOwnAnswers(b.polls(), me.get().delegateId());
+        return new ServerMessage.Snapshot(
+                b.session(),
+                b.agenda(),
+                List.of(),
+                null,
+                b.heartbeatSeconds(),
+                docs,
+                null,
+                mine,
+                b.floor(),
+                b.questions());
+    }
+
+    private Shared sharedOf(long sessionId, long seq) {
+        Shared s = shared.get(sessionId);
+        if (fresh(s, seq)) return s;
+        // One build per session at a time: the others wait for it and take it.
+        synchronized (building.computeIfAbsent(sessionId, id -> new Object())) {
+            s = shared.get(sessionId);
+            if (fresh(s, seq)) return s;
+            s = QuarkusTransaction.requiringNew().call(() -> build(sessionId, seq));
+            if (shared.size() > 10_000) shared.clear();
+            shared.put(sessionId, s);
+            return s;
+        }
+    }
+
+    private boolean fresh(Shared s, long seq) {
+        return s != null
+                && s.seq() == seq
+                && System.nanoTime() - s.builtAt() < config.snapshotReuse().toNanos();
+    }
+
+    private Shared build(long sessionId, long seq) {
+        Session s = sessions.require(sessionId);
+        ServerMessage.Snapshot base = new ServerMessage.Snapshot(
+                new ServerMessage.SessionState(s.id, s.title, s.status, s.startsAt, s.endsAt),
+                agenda.items(sessionId),
+                List.of(),
+                null,
+                config.heartbeatInterval().toSeconds(),
+                List.of(),
+                null,
+                polls.participantLive(sessionId),
+                floor.state(sessionId),
+                questions.published(sessionId));
+        return new Shared(seq, System.nanoTime(), base, documents.releasedToParticipants(sessionId));
+    }
+
+    /** Drops what is kept for the session's snapshots (it ended; nobody follows it here any more). */
+    void forget(long sessionId) {
+        shared.remove(sessionId);
+        building.remove(sessionId);
+    }
+
+    /** The session's live state as the caller sees it, read in one transaction. */
     @Transactional
     public ServerMessage.Snapshot snapshot(long sessionId) {
         access.requireRead(sessionId);

@@ -106,7 +106,7 @@ public class LiveSocket {
             vertx.setTimer(delay, t -> expire(c));
         }
         try {
-            hub.join(c, number(queryParam(connection, "lastSeq")), () -> live.snapshot(sessionId));
+            hub.join(c, number(queryParam(connection, "lastSeq")), seq -> live.snapshot(sessionId, seq));
         } catch (ProblemException p) {
             drop(c);
             int code = p.status() == 404 ? CLOSE_NOT_FOUND : CLOSE_FORBIDDEN;
@@ -131,7 +131,7 @@ public class LiveSocket {
             return;
         }
         if (m instanceof ClientMessage.Resume r) {
-            hub.join(c, r.lastSeq(), () -> live.snapshot(c.sessionId));
+            hub.join(c, r.lastSeq(), seq -> live.snapshot(c.sessionId, seq));
         } else if (m instanceof ClientMessage.Heartbeat h) {
             try {
                 live.heartbeat(c.sessionId, h.pointId());

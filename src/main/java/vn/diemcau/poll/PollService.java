@@ -12,9 +12,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import vn.diemcau.agenda.AgendaItemView;
@@ -99,6 +101,35 @@ public class PollService {
         access.requireRead(sessionId);
         List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
         return polls.stream().map(this::view).toList();
+    }
+
+    /**
+     * For participants' live snapshots, the same for all of them: the polls past DRAFT, results as
+     * participants may see them, nobody's own answer (see {@link #withOwnAnswers}).
+     */
+    @Transactional
+    public List<PollView> participantLive(long sessionId) {
+        List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
+        return polls.stream()
+                .map(p -> broadcastView(p, p.resultsVisibleToParticipants() ? tally.count(p) : null))
+                .toList();
+    }
+
+    /** The polls with the delegate's own answers filled in: two queries, however many polls. */
+    @Transactional
+    public List<PollView> withOwnAnswers(List<PollView> views, long delegateId) {
+        if (views.isEmpty()) return views;
+        Map<Long, Poll> polls = new HashMap<>();
+        Poll.<Poll>list("id in ?1", views.stream().map(PollView::id).toList()).forEach(p -> polls.put(p.id, p));
+        Map<Long, String> keys = new HashMap<>();
+        polls.values().forEach(p -> keys.put(p.id, voterKey(p, delegateId)));
+        Map<Long, PollTally.Ballot> mine = tally.ballots(polls, keys);
+        return views.stream()
+                .map(v -> {
+                    PollTally.Ballot b = mine.get(v.id());
+                    return b == null ? v : v.withMine(b.choices(), b.text());
+                })
+                .toList();
     }
 
     @Transactional

@@ -120,6 +120,28 @@ class PollTally {
         return new Ballot(positions(((Number) r.get(0)[0]).longValue(), p.options.size()), (String) r.get(0)[1]);
     }
 
+    /** One voter's ballots in several polls at once ({@code keys}: poll id → the voter's key in it). */
+    Map<Long, Ballot> ballots(Map<Long, Poll> polls, Map<Long, String> keys) {
+        Map<Long, Ballot> out = new LinkedHashMap<>();
+        if (keys.isEmpty()) return out;
+        for (Object[] r : rows(
+                "SELECT poll_id, voter_key, choices, answer_text FROM poll_ballots"
+                        + " WHERE poll_id IN (?1) AND voter_key IN (?2)",
+                List.copyOf(keys.keySet()),
+                List.copyOf(keys.values()))) {
+            long pollId = ((Number) r[0]).longValue();
+            if (!r[1].equals(keys.get(pollId))) continue; // another poll's key (never, short of a hash collision)
+            out.put(
+                    pollId,
+                    new Ballot(
+                            positions(
+                                    ((Number) r[2]).longValue(),
+                                    polls.get(pollId).options.size()),
+                            (String) r[3]));
+        }
+        return out;
+    }
+
     List<PollNamedAnswer> named(Poll p) {
         List<PollNamedAnswer> out = new ArrayList<>();
         for (Object[] r : rows(

@@ -45,4 +45,26 @@ public record PollView(
                 myChoices,
                 myText);
     }
+
+    /** The same poll with a participant's own answer. */
+    PollView withMine(List<Integer> choices, String text) {
+        return new PollView(
+                id,
+                sessionId,
+                agendaItemId,
+                question,
+                kind,
+                options,
+                maxChoices,
+                anonymous,
+                changeable,
+                resultsHidden,
+                status,
+                openedAt,
+                closedAt,
+                publishedAt,
+                results,
+                choices,
+                text);
+    }
 }

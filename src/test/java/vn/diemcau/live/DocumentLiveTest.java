@@ -93,6 +93,10 @@ class DocumentLiveTest {
             Tokens.as(Tokens.ORGANIZER).post(path(f, forAll) + "/recall").then().statusCode(200);
             p2.await(m -> "document.recalled".equals(m.getString("type")) && m.getLong("documentId") == forAll);
             invited(atPoint2).get(file(f, forAll)).then().statusCode(404);
+            // the stream moved on: a phone connecting now gets a snapshot without the recalled one
+            try (WsClient after = participant(f, atPoint2)) {
+                assertEquals(List.of(), snapshotIds(after));
+            }
         }
         // every download above is recorded for its recipient, none for the refused ones
         assertEquals(2, DocumentFixtures.downloads(forPoint1));

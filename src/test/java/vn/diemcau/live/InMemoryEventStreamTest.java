@@ -51,6 +51,10 @@ class InMemoryEventStreamTest {
             public String redisPrefix() {
                 return "diemcau:live:";
             }
+
+            public Duration snapshotReuse() {
+                return Duration.ofSeconds(1);
+            }
         };
         return s;
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -296,6 +297,8 @@ class LiveSocketTest {
             fast.awaitType("live.snapshot");
             stalled.ws.pause(); // never reads again: its socket buffers fill up
             await().atMost(Duration.ofSeconds(5)).until(() -> hub.connections(f.sessionId) == 2);
+            // Both are written to from their own event loop, with the frame's prepared bytes.
+            assertEquals(2, hub.onOwnEventLoop(f.sessionId));
             String bulk = "x".repeat(64 * 1024);
             // 25 bursts of 16 frames of 64 KB: the fast client gets each burst promptly while the
             // stalled one's unsent frames pile up until it is dropped.
@@ -454,6 +457,39 @@ class LiveSocketTest {
         assertEquals(
                 401,
                 WsClient.refusedStatus(vertx, base, a.sessionId, Map.of("Authorization", "Invitation not-a-token")));
+    }
+
+    @Test
+    void phonesGetNoPointStatesRollCallOrCountsWhileStaffScreensDo() {
+        LiveFixture f = LiveFixture.scheduled();
+        String token = invitation(f, "Đinh Thị Ngọc Ánh");
+        try (WsClient hall = connect(f, Tokens.ORGANIZER);
+                WsClient op1 = connect(f, Tokens.OPERATOR1);
+                WsClient phone = WsClient.connect(
+                        vertx, base, f.sessionId, Map.of("Authorization", "Invitation " + token), null)) {
+            JsonObject staffView = hall.awaitType("live.snapshot");
+            assertEquals(3, staffView.getJsonArray("points").size());
+            assertNotNull(staffView.getValue("attendance"));
+            op1.awaitType("live.snapshot");
+            JsonObject phoneView = phone.awaitType("live.snapshot");
+            assertEquals(0, phoneView.getJsonArray("points").size());
+            assertNull(phoneView.getValue("rollCall"));
+            assertNull(phoneView.getValue("attendance"));
+            assertEquals(3, phoneView.getJsonArray("agenda").size());
+
+            op1.send(new JsonObject().put("type", "point.heartbeat").put("pointId", f.point1));
+            awaitStatus(hall, f.point1, "ONLINE");
+            ok(hall, WsClient.command("rollcall.start", id()));
+            hall.awaitType("rollcall.started");
+            ok(hall, WsClient.command("session.start", id()));
+            JsonObject started = phone.awaitType("session.started");
+            hall.awaitType("session.started");
+            // The phone skipped the staff-only frames in between: its numbers jump over them.
+            assertTrue(phone.ofType("point.status_changed").isEmpty());
+            assertTrue(phone.ofType("rollcall.started").isEmpty());
+            assertTrue(phone.ofType("attendance.counts_changed").isEmpty());
+            assertTrue(started.getLong("seq") > phoneView.getLong("seq") + 1);
+        }
     }
 
     @Test

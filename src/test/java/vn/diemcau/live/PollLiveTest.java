@@ -61,6 +61,16 @@ class PollLiveTest {
                 .jsonPath();
     }
 
+    private static List<Object> myChoices(JsonObject snapshot, long poll) {
+        return snapshot.getJsonArray("polls").stream()
+                .map(o -> (JsonObject) o)
+                .filter(o -> o.getLong("id") == poll)
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("myChoices")
+                .getList();
+    }
+
     static JsonObject send(WsClient c, JsonObject command) {
         c.send(command);
         return c.awaitAnswer(command.getString("commandId"));
@@ -107,6 +117,13 @@ class PollLiveTest {
             assertEquals("poll.already-voted", again.getString("code"));
             assertEquals(409, again.getInteger("status"));
             assertTrue(again.getString("message").startsWith("Đại biểu đã trả lời"));
+
+            // Phones that connect again find their own answer in the snapshot, and only their own.
+            try (WsClient lanAgain = phone(f, lan);
+                    WsClient binhAgain = phone(f, binh)) {
+                assertEquals(List.of(0), myChoices(lanAgain.awaitType("live.snapshot"), poll));
+                assertEquals(List.of(1), myChoices(binhAgain.awaitType("live.snapshot"), poll));
+            }
 
             // Point 1's operator enters the room's show of hands over REST, with an Idempotency-Key.
             String room = id();
