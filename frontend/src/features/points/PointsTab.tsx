@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
 import { DataTable } from '../../ui/DataTable'
 import { ConfirmDialog } from '../../ui/Dialog'
+import { EditDeleteButtons } from '../../ui/EditDeleteButtons'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { BulkDialog } from './BulkDialog'
@@ -77,24 +78,11 @@ export function PointsTab({ session, readOnly }: Props) {
             label: t('common.actions'),
             className: 'actions',
             render: (p) => (
-              <>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => setEditing(p)}
-                  aria-label={`${t('common.edit')}: ${p.name}`}
-                >
-                  {t('common.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger-outline"
-                  onClick={() => setDeleting(p)}
-                  aria-label={`${t('common.delete')}: ${p.name}`}
-                >
-                  {t('common.delete')}
-                </button>
-              </>
+              <EditDeleteButtons
+                name={p.name}
+                onEdit={() => setEditing(p)}
+                onDelete={() => setDeleting(p)}
+              />
             ),
           },
         ]}

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { useDebounced, useLoad } from '../../lib/hooks'
 import { DataTable } from '../../ui/DataTable'
 import { ConfirmDialog } from '../../ui/Dialog'
+import { EditDeleteButtons } from '../../ui/EditDeleteButtons'
 import { ImportPreview } from '../../ui/ImportPreview'
 import { Pager } from '../../ui/Pager'
 import { ProblemBanner } from '../../ui/ProblemBanner'
@@ -190,24 +191,11 @@ export function RosterTab({ session, readOnly }: Props) {
             label: t('common.actions'),
             className: 'actions',
             render: (d) => (
-              <>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => setEditing(d)}
-                  aria-label={`${t('common.edit')}: ${d.fullName}`}
-                >
-                  {t('common.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger-outline"
-                  onClick={() => setDeleting(d)}
-                  aria-label={`${t('common.delete')}: ${d.fullName}`}
-                >
-                  {t('common.delete')}
-                </button>
-              </>
+              <EditDeleteButtons
+                name={d.fullName}
+                onEdit={() => setEditing(d)}
+                onDelete={() => setDeleting(d)}
+              />
             ),
           },
         ]}

@@ -25,7 +25,6 @@ public final class Downloads {
     /** Not allowed in a file name on Windows; replaced everywhere, so a saved file is named alike on every system. */
     private static final Pattern RESERVED = Pattern.compile("[:*?\"<>|]");
 
-    private static final Pattern SPACES = Pattern.compile("\\p{IsWhite_Space}+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Downloads() {}
@@ -64,8 +63,8 @@ public final class Downloads {
      * and never empty.
      */
     static String clean(String fileName) {
-        String s = fileName == null ? "" : Normalizer.normalize(fileName, Normalizer.Form.NFC);
-        s = SPACES.matcher(s).replaceAll(" ");
+        String s = Text.clean(fileName); // NFC, one plain space at a time
+        if (s == null) return FALLBACK;
         s = INVISIBLE.matcher(s).replaceAll("");
         s = RESERVED.matcher(s.replace('/', '-').replace('\\', '-')).replaceAll("_");
         s = trim(s);
