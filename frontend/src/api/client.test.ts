@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
   buildQuery,
+  dispositionFileName,
   fieldErrors,
   onSessionExpired,
   parseProblem,
@@ -142,5 +143,25 @@ describe('request', () => {
       vi.fn(async () => new Response(null, { status: 204 })),
     )
     await expect(request('DELETE', '/api/x')).resolves.toBeUndefined()
+  })
+})
+
+describe('dispositionFileName', () => {
+  it('prefers the exact UTF-8 name over the ASCII fallback', () => {
+    expect(
+      dispositionFileName(
+        `attachment; filename="Giay moi - Diem cau Huyen Muong Te.pdf"; filename*=UTF-8''` +
+          'Gi%E1%BA%A5y%20m%E1%BB%9Di%20%E2%80%93%20%C4%90i%E1%BB%83m%20c%E1%BA%A7u%20Huy%E1%BB%87n%20M%C6%B0%E1%BB%9Dng%20T%C3%A8.pdf',
+      ),
+    ).toBe('Giấy mời – Điểm cầu Huyện Mường Tè.pdf')
+  })
+
+  it('falls back to the plain name, and to nothing', () => {
+    expect(dispositionFileName('attachment; filename="bao-cao.pdf"')).toBe('bao-cao.pdf')
+    expect(dispositionFileName(`attachment; filename="a.pdf"; filename*=UTF-8''%E0%A4`)).toBe(
+      'a.pdf',
+    )
+    expect(dispositionFileName('attachment')).toBeNull()
+    expect(dispositionFileName(null)).toBeNull()
   })
 })

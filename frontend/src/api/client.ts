@@ -159,9 +159,25 @@ export async function download(
     if (response.status === 401 || response.status === 499) sessionExpired()
     throw new ApiError(problem)
   }
-  const disposition = response.headers.get('Content-Disposition') ?? ''
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download'
+  const filename = dispositionFileName(response.headers.get('Content-Disposition')) ?? 'download'
   return { blob: await response.blob(), filename }
+}
+
+/**
+ * The file name of a Content-Disposition: the exact (Vietnamese) one of filename*=UTF-8''…
+ * (RFC 8187) when there, else the plain ASCII fallback.
+ */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null
+  const exact = /filename\*=UTF-8''([^;\s]+)/i.exec(header)?.[1]
+  if (exact) {
+    try {
+      return decodeURIComponent(exact)
+    } catch {
+      // a malformed escape: the fallback below is still a usable name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] || null
 }
 
 /** Hands a downloaded file to the browser's save dialog. */

@@ -5,6 +5,7 @@ import type { SessionView } from '../../api/types'
 import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
 import { formatDateTime } from '../../lib/time'
+import { DataTable } from '../../ui/DataTable'
 import { Dialog } from '../../ui/Dialog'
 import { Field } from '../../ui/Field'
 import { ProblemBanner } from '../../ui/ProblemBanner'
@@ -75,126 +76,136 @@ function OrganizerDocuments({ session }: { session: SessionView }) {
         <h2>{t('documents.title')}</h2>
       </div>
       <ProblemBanner error={docs.error ?? actionError} onRetry={docs.reload} />
-      {docs.data && list.length === 0 && <p className="empty">{t('documents.empty')}</p>}
-      {list.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-cards documents-table" aria-label={t('documents.title')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.col.title')}</th>
-                <th scope="col">{t('documents.col.attached')}</th>
-                <th scope="col">{t('documents.col.audience')}</th>
-                <th scope="col">{t('documents.col.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => (
-                <tr key={d.id}>
-                  <td data-label={t('documents.col.title')}>
-                    <span className="row-title">{d.title}</span>
-                    {d.current && (
-                      <span className="sub">
-                        {[
-                          kindOf(d.current.contentType),
-                          d.current.fileName,
-                          formatSize(d.current.size, lang),
-                          t('documents.versionN', { n: d.current.number }),
-                        ].join(' · ')}
-                      </span>
-                    )}
-                    <span className="sub">{t(`documents.classification.${d.classification}`)}</span>
-                  </td>
-                  <td data-label={t('documents.col.attached')}>
-                    {d.agendaItemId
-                      ? (itemTitle.get(d.agendaItemId) ?? `#${d.agendaItemId}`)
-                      : t('documents.wholeSession')}
-                    <span className="sub">{t(`documents.release.${d.release}`)}</span>
-                  </td>
-                  <td data-label={t('documents.col.audience')}>
-                    {d.roles.map((r) => t(`role.${r}`)).join(', ') || t('documents.organizersOnly')}
-                    <span className="sub">
-                      {d.pointIds.length === 0
-                        ? t('documents.allPoints')
-                        : d.pointIds.map((p) => pointName.get(p) ?? `#${p}`).join(', ')}
-                    </span>
-                  </td>
-                  <td data-label={t('documents.col.state')}>
-                    {d.released ? (
-                      <span className="documents-state-released">
-                        {t('documents.state.released', {
-                          when: formatDateTime(d.releasedAt, lang),
-                        })}
-                      </span>
-                    ) : d.recalledAt ? (
-                      <span className="documents-state-recalled">
-                        {t('documents.state.recalled', {
-                          when: formatDateTime(d.recalledAt, lang),
-                        })}
-                      </span>
-                    ) : (
-                      <span className="documents-state-held">{t('documents.state.held')}</span>
-                    )}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    <div className="actions">
-                      <a className="btn btn-small" href={fileUrl(sid, d.id)} download>
-                        {t('documents.download')}
-                      </a>
-                      {d.released ? (
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger-outline"
-                          onClick={() =>
-                            run(
-                              () => documentsApi.recall(sid, d.id),
-                              t('documents.recalled', { title: d.title }),
-                            )
-                          }
-                          aria-label={`${t('documents.recall')}: ${d.title}`}
-                        >
-                          {t('documents.recall')}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          onClick={() =>
-                            run(
-                              () => documentsApi.release(sid, d.id),
-                              t('documents.releasedNow', { title: d.title }),
-                            )
-                          }
-                          aria-label={`${t('documents.releaseNow')}: ${d.title}`}
-                        >
-                          {t('documents.releaseNow')}
-                        </button>
-                      )}
-                      <NewVersionButton
-                        document={d}
-                        onFile={(file) =>
-                          run(
-                            () => documentsApi.newVersion(sid, d.id, file),
-                            t('documents.versionAdded', { title: d.title }),
-                          )
-                        }
-                      />
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setReceiptsOf(d)}
-                        aria-label={`${t('documents.receipts')}: ${d.title}`}
-                      >
-                        {t('documents.receipts')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t('documents.title')}
+        className="documents-table"
+        rows={docs.data && list}
+        rowKey={(d) => d.id}
+        empty={t('documents.empty')}
+        columns={[
+          {
+            label: t('documents.col.title'),
+            render: (d) => (
+              <>
+                <span className="row-title">{d.title}</span>
+                {d.current && (
+                  <span className="sub">
+                    {[
+                      kindOf(d.current.contentType),
+                      d.current.fileName,
+                      formatSize(d.current.size, lang),
+                      t('documents.versionN', { n: d.current.number }),
+                    ].join(' · ')}
+                  </span>
+                )}
+                <span className="sub">{t(`documents.classification.${d.classification}`)}</span>
+              </>
+            ),
+          },
+          {
+            label: t('documents.col.attached'),
+            render: (d) => (
+              <>
+                {d.agendaItemId
+                  ? (itemTitle.get(d.agendaItemId) ?? `#${d.agendaItemId}`)
+                  : t('documents.wholeSession')}
+                <span className="sub">{t(`documents.release.${d.release}`)}</span>
+              </>
+            ),
+          },
+          {
+            label: t('documents.col.audience'),
+            render: (d) => (
+              <>
+                {d.roles.map((r) => t(`role.${r}`)).join(', ') || t('documents.organizersOnly')}
+                <span className="sub">
+                  {d.pointIds.length === 0
+                    ? t('documents.allPoints')
+                    : d.pointIds.map((p) => pointName.get(p) ?? `#${p}`).join(', ')}
+                </span>
+              </>
+            ),
+          },
+          {
+            label: t('documents.col.state'),
+            render: (d) => (
+              <>
+                {d.released ? (
+                  <span className="documents-state-released">
+                    {t('documents.state.released', {
+                      when: formatDateTime(d.releasedAt, lang),
+                    })}
+                  </span>
+                ) : d.recalledAt ? (
+                  <span className="documents-state-recalled">
+                    {t('documents.state.recalled', {
+                      when: formatDateTime(d.recalledAt, lang),
+                    })}
+                  </span>
+                ) : (
+                  <span className="documents-state-held">{t('documents.state.held')}</span>
+                )}
+              </>
+            ),
+          },
+          {
+            label: t('common.actions'),
+            render: (d) => (
+              <div className="actions">
+                <a className="btn btn-small" href={fileUrl(sid, d.id)} download>
+                  {t('documents.download')}
+                </a>
+                {d.released ? (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger-outline"
+                    onClick={() =>
+                      run(
+                        () => documentsApi.recall(sid, d.id),
+                        t('documents.recalled', { title: d.title }),
+                      )
+                    }
+                    aria-label={`${t('documents.recall')}: ${d.title}`}
+                  >
+                    {t('documents.recall')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() =>
+                      run(
+                        () => documentsApi.release(sid, d.id),
+                        t('documents.releasedNow', { title: d.title }),
+                      )
+                    }
+                    aria-label={`${t('documents.releaseNow')}: ${d.title}`}
+                  >
+                    {t('documents.releaseNow')}
+                  </button>
+                )}
+                <NewVersionButton
+                  document={d}
+                  onFile={(file) =>
+                    run(
+                      () => documentsApi.newVersion(sid, d.id, file),
+                      t('documents.versionAdded', { title: d.title }),
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => setReceiptsOf(d)}
+                  aria-label={`${t('documents.receipts')}: ${d.title}`}
+                >
+                  {t('documents.receipts')}
+                </button>
+              </div>
+            ),
+          },
+        ]}
+      />
       {receiptsOf && (
         <ReceiptsDialog sessionId={sid} document={receiptsOf} onClose={() => setReceiptsOf(null)} />
       )}

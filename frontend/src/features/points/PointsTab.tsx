@@ -3,7 +3,9 @@ import { api } from '../../api'
 import type { PointView, SessionView } from '../../api/types'
 import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
+import { DataTable } from '../../ui/DataTable'
 import { ConfirmDialog } from '../../ui/Dialog'
+import { EditDeleteButtons } from '../../ui/EditDeleteButtons'
 import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { BulkDialog } from './BulkDialog'
@@ -40,71 +42,51 @@ export function PointsTab({ session, readOnly }: Props) {
         )}
       </div>
       <ProblemBanner error={points.error} onRetry={points.reload} />
-      {points.data && list.length === 0 && <p className="empty">{t('points.empty')}</p>}
-      {list.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-cards">
-            <thead>
-              <tr>
-                <th scope="col">{t('points.col.name')}</th>
-                <th scope="col">{t('points.col.unit')}</th>
-                <th scope="col" className="num">
-                  {t('points.col.expected')}
-                </th>
-                <th scope="col" className="num">
-                  {t('points.col.delegates')}
-                </th>
-                <th scope="col">{t('points.col.operators')}</th>
-                {!readOnly && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((p) => (
-                <tr key={p.id} className={p.mainHall ? 'row-main' : undefined}>
-                  <td data-label={t('points.col.name')}>
-                    <span className="row-title">{p.name}</span>
-                    {p.mainHall && (
-                      <span className="badge badge-main">{t('points.mainHallBadge')}</span>
-                    )}
-                  </td>
-                  <td data-label={t('points.col.unit')}>
-                    {p.unitPath ?? p.unitName ?? t('common.none')}
-                  </td>
-                  <td data-label={t('points.col.expected')} className="num">
-                    {p.expectedCount ?? t('common.none')}
-                  </td>
-                  <td data-label={t('points.col.delegates')} className="num">
-                    {p.delegateCount}
-                  </td>
-                  <td data-label={t('points.col.operators')}>
-                    {p.operators.length ? p.operators.join(', ') : t('common.none')}
-                  </td>
-                  {!readOnly && (
-                    <td data-label={t('common.actions')} className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setEditing(p)}
-                        aria-label={`${t('common.edit')}: ${p.name}`}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger-outline"
-                        onClick={() => setDeleting(p)}
-                        aria-label={`${t('common.delete')}: ${p.name}`}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t('points.title')}
+        rows={points.data}
+        rowKey={(p) => p.id}
+        rowClassName={(p) => (p.mainHall ? 'row-main' : undefined)}
+        empty={t('points.empty')}
+        columns={[
+          {
+            label: t('points.col.name'),
+            render: (p) => (
+              <>
+                <span className="row-title">{p.name}</span>
+                {p.mainHall && (
+                  <span className="badge badge-main">{t('points.mainHallBadge')}</span>
+                )}
+              </>
+            ),
+          },
+          {
+            label: t('points.col.unit'),
+            render: (p) => p.unitPath ?? p.unitName ?? t('common.none'),
+          },
+          {
+            label: t('points.col.expected'),
+            num: true,
+            render: (p) => p.expectedCount ?? t('common.none'),
+          },
+          { label: t('points.col.delegates'), num: true, render: (p) => p.delegateCount },
+          {
+            label: t('points.col.operators'),
+            render: (p) => (p.operators.length ? p.operators.join(', ') : t('common.none')),
+          },
+          !readOnly && {
+            label: t('common.actions'),
+            className: 'actions',
+            render: (p) => (
+              <EditDeleteButtons
+                name={p.name}
+                onEdit={() => setEditing(p)}
+                onDelete={() => setDeleting(p)}
+              />
+            ),
+          },
+        ]}
+      />
 
       {editing && (
         <PointDialog

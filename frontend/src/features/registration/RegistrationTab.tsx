@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
 import { blankToNull } from '../../lib/text'
 import { formatDateTime, instantToLocalInput, localInputToOffset } from '../../lib/time'
+import { DataTable } from '../../ui/DataTable'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { errorText, problemOf, unclaimedErrors } from '../../ui/errors'
 import { Field } from '../../ui/Field'
@@ -160,47 +161,37 @@ function SettingsPanel({
           {t('registration.deadlineValue', { when: formatDateTime(settings.deadline, lang) })}
         </p>
       )}
-      {settings.points.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-cards" aria-label={t('registration.col.capacity')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('registration.col.point')}</th>
-                <th scope="col">{t('registration.col.capacity')}</th>
-                <th scope="col">{t('registration.col.pending')}</th>
-                <th scope="col">{t('registration.col.approved')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {settings.points.map((p) => (
-                <tr key={p.pointId}>
-                  <td data-label={t('registration.col.point')}>
-                    <span className="row-title">{p.pointName}</span>
-                  </td>
-                  <td data-label={t('registration.col.capacity')}>
-                    {readOnly ? (
-                      (p.capacity ?? '∞')
-                    ) : (
-                      <input
-                        type="number"
-                        min={0}
-                        max={100000}
-                        inputMode="numeric"
-                        className="input-narrow"
-                        aria-label={t('registration.capacityFor', { point: p.pointName })}
-                        value={caps[p.pointId] ?? ''}
-                        onChange={(e) => setCaps((c) => ({ ...c, [p.pointId]: e.target.value }))}
-                      />
-                    )}
-                  </td>
-                  <td data-label={t('registration.col.pending')}>{p.pending}</td>
-                  <td data-label={t('registration.col.approved')}>{p.approved}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t('registration.col.capacity')}
+        rows={settings.points}
+        rowKey={(p) => p.pointId}
+        columns={[
+          {
+            label: t('registration.col.point'),
+            render: (p) => <span className="row-title">{p.pointName}</span>,
+          },
+          {
+            label: t('registration.col.capacity'),
+            render: (p) =>
+              readOnly ? (
+                (p.capacity ?? '∞')
+              ) : (
+                <input
+                  type="number"
+                  min={0}
+                  max={100000}
+                  inputMode="numeric"
+                  className="input-narrow"
+                  aria-label={t('registration.capacityFor', { point: p.pointName })}
+                  value={caps[p.pointId] ?? ''}
+                  onChange={(e) => setCaps((c) => ({ ...c, [p.pointId]: e.target.value }))}
+                />
+              ),
+          },
+          { label: t('registration.col.pending'), render: (p) => p.pending },
+          { label: t('registration.col.approved'), render: (p) => p.approved },
+        ]}
+      />
       {!readOnly && (
         <>
           <p className="hint">{t('registration.capacity.hint')}</p>
@@ -466,88 +457,74 @@ function Queue({
           </button>
         </div>
       )}
-      {data && data.items.length === 0 && (
-        <p className="empty" role="status">
-          {t('registration.queue.empty')}
-        </p>
-      )}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table
-            className="table table-cards"
-            aria-label={t('registration.queue')}
-            aria-busy={list.loading}
-          >
-            <thead>
-              <tr>
-                <th scope="col">{t('registration.col.name')}</th>
-                <th scope="col">{t('registration.col.unit')}</th>
-                <th scope="col">{t('registration.col.point')}</th>
-                <th scope="col">{t('registration.col.when')}</th>
-                <th scope="col">{t('registration.col.status')}</th>
-                {canDecide && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((r) => (
-                <tr key={r.id}>
-                  <td data-label={t('registration.col.name')}>
-                    <span className="row-title">{r.fullName}</span>
-                    <span className="row-sub">
-                      {t(`registration.source.${r.source}`)}
-                      {r.phone && ` · ${r.phone}`}
-                      {r.email && ` · ${r.email}`}
-                    </span>
-                    {r.duplicateOnRoster && (
-                      <span className="warning-text"> {t('registration.dup.roster')}</span>
-                    )}
-                    {r.duplicateRegistration && (
-                      <span className="warning-text"> {t('registration.dup.registration')}</span>
-                    )}
-                  </td>
-                  <td data-label={t('registration.col.unit')}>
-                    {[r.position, r.unitName].filter(Boolean).join(' – ')}
-                  </td>
-                  <td data-label={t('registration.col.point')}>
-                    {r.pointName ?? t('common.none')}
-                  </td>
-                  <td data-label={t('registration.col.when')}>
-                    {formatDateTime(r.createdAt, lang)}
-                  </td>
-                  <td data-label={t('registration.col.status')}>
-                    {t(`registration.status.${r.status}`)}
-                    {r.reason && <span className="row-sub">{r.reason}</span>}
-                  </td>
-                  {canDecide && (
-                    <td data-label={t('common.actions')} className="actions">
-                      {r.status === 'PENDING' && (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-primary"
-                            onClick={() => approve(r, false)}
-                            aria-label={`${t('registration.approve')}: ${r.fullName}`}
-                          >
-                            {t('registration.approve')}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger-outline"
-                            onClick={() => setRejecting(r)}
-                            aria-label={`${t('registration.reject')}: ${r.fullName}`}
-                          >
-                            {t('registration.reject')}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t('registration.queue')}
+        rows={data?.items}
+        rowKey={(r) => r.id}
+        busy={list.loading}
+        empty={t('registration.queue.empty')}
+        columns={[
+          {
+            label: t('registration.col.name'),
+            render: (r) => (
+              <>
+                <span className="row-title">{r.fullName}</span>
+                <span className="row-sub">
+                  {t(`registration.source.${r.source}`)}
+                  {r.phone && ` · ${r.phone}`}
+                  {r.email && ` · ${r.email}`}
+                </span>
+                {r.duplicateOnRoster && (
+                  <span className="warning-text"> {t('registration.dup.roster')}</span>
+                )}
+                {r.duplicateRegistration && (
+                  <span className="warning-text"> {t('registration.dup.registration')}</span>
+                )}
+              </>
+            ),
+          },
+          {
+            label: t('registration.col.unit'),
+            render: (r) => [r.position, r.unitName].filter(Boolean).join(' – '),
+          },
+          { label: t('registration.col.point'), render: (r) => r.pointName ?? t('common.none') },
+          { label: t('registration.col.when'), render: (r) => formatDateTime(r.createdAt, lang) },
+          {
+            label: t('registration.col.status'),
+            render: (r) => (
+              <>
+                {t(`registration.status.${r.status}`)}
+                {r.reason && <span className="row-sub">{r.reason}</span>}
+              </>
+            ),
+          },
+          canDecide && {
+            label: t('common.actions'),
+            className: 'actions',
+            render: (r) =>
+              r.status === 'PENDING' && (
+                <>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    onClick={() => approve(r, false)}
+                    aria-label={`${t('registration.approve')}: ${r.fullName}`}
+                  >
+                    {t('registration.approve')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger-outline"
+                    onClick={() => setRejecting(r)}
+                    aria-label={`${t('registration.reject')}: ${r.fullName}`}
+                  >
+                    {t('registration.reject')}
+                  </button>
+                </>
+              ),
+          },
+        ]}
+      />
       {data && <Pager page={page} size={PAGE_SIZE} total={data.total} onPage={setPage} />}
       {rejecting && (
         <RejectDialog

@@ -4,7 +4,9 @@ import type { DelegateView, SessionView } from '../../api/types'
 import { useAuth } from '../../app/auth'
 import { useI18n } from '../../i18n'
 import { useDebounced, useLoad } from '../../lib/hooks'
+import { DataTable } from '../../ui/DataTable'
 import { ConfirmDialog } from '../../ui/Dialog'
+import { EditDeleteButtons } from '../../ui/EditDeleteButtons'
 import { ImportPreview } from '../../ui/ImportPreview'
 import { Pager } from '../../ui/Pager'
 import { ProblemBanner } from '../../ui/ProblemBanner'
@@ -157,77 +159,47 @@ export function RosterTab({ session, readOnly }: Props) {
       </div>
 
       <ProblemBanner error={delegates.error} onRetry={delegates.reload} />
-      {data && data.items.length === 0 && (
-        <p className="empty" role="status">
-          {q || pointId ? t('roster.noMatch') : t('roster.empty')}
-        </p>
-      )}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table
-            className="table table-cards"
-            aria-label={t('roster.title')}
-            aria-busy={delegates.loading}
-          >
-            <thead>
-              <tr>
-                <th scope="col">{t('roster.col.name')}</th>
-                <th scope="col">{t('roster.col.position')}</th>
-                <th scope="col">{t('roster.col.unit')}</th>
-                <th scope="col">{t('roster.col.category')}</th>
-                <th scope="col">{t('roster.col.point')}</th>
-                {canEdit && <th scope="col">{t('roster.col.invitation')}</th>}
-                {!readOnly && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((d) => (
-                <tr key={d.id}>
-                  <td data-label={t('roster.col.name')}>
-                    <span className="row-title">{d.fullName}</span>
-                  </td>
-                  <td data-label={t('roster.col.position')}>{d.position ?? ''}</td>
-                  <td data-label={t('roster.col.unit')}>{d.unitName ?? ''}</td>
-                  <td data-label={t('roster.col.category')}>{d.category ?? ''}</td>
-                  <td data-label={t('roster.col.point')}>{d.pointName ?? t('common.none')}</td>
-                  {canEdit && (
-                    <td data-label={t('roster.col.invitation')}>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setInviting(d)}
-                        aria-label={`${d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}: ${d.fullName}`}
-                      >
-                        {d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}
-                      </button>
-                    </td>
-                  )}
-                  {!readOnly && (
-                    <td data-label={t('common.actions')} className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setEditing(d)}
-                        aria-label={`${t('common.edit')}: ${d.fullName}`}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger-outline"
-                        onClick={() => setDeleting(d)}
-                        aria-label={`${t('common.delete')}: ${d.fullName}`}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t('roster.title')}
+        rows={data?.items}
+        rowKey={(d) => d.id}
+        busy={delegates.loading}
+        empty={q || pointId ? t('roster.noMatch') : t('roster.empty')}
+        columns={[
+          {
+            label: t('roster.col.name'),
+            render: (d) => <span className="row-title">{d.fullName}</span>,
+          },
+          { label: t('roster.col.position'), render: (d) => d.position ?? '' },
+          { label: t('roster.col.unit'), render: (d) => d.unitName ?? '' },
+          { label: t('roster.col.category'), render: (d) => d.category ?? '' },
+          { label: t('roster.col.point'), render: (d) => d.pointName ?? t('common.none') },
+          canEdit && {
+            label: t('roster.col.invitation'),
+            render: (d) => (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setInviting(d)}
+                aria-label={`${d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}: ${d.fullName}`}
+              >
+                {d.invitationActive ? t('roster.invite.copy') : t('roster.invite')}
+              </button>
+            ),
+          },
+          !readOnly && {
+            label: t('common.actions'),
+            className: 'actions',
+            render: (d) => (
+              <EditDeleteButtons
+                name={d.fullName}
+                onEdit={() => setEditing(d)}
+                onDelete={() => setDeleting(d)}
+              />
+            ),
+          },
+        ]}
+      />
       {data && <Pager page={page} size={PAGE_SIZE} total={data.total} onPage={setPage} />}
 
       {editing && (

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.common.Page;
 import vn.diemcau.security.Roles;
 
@@ -113,7 +114,8 @@ public class AttendanceResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER})
     @Operation(summary = "The attendance report as CSV (UTF-8 with BOM); operators get their points only")
     public Response csv(@PathParam("sid") long sessionId, @QueryParam("pointId") Long pointId) {
-        return file(attendance.report(sessionId, pointId).csv(), "text/csv; charset=UTF-8", sessionId, "csv");
+        AttendanceReport r = attendance.report(sessionId, pointId);
+        return file(r.csv(), "text/csv; charset=UTF-8", name(r, pointId, "csv"));
     }
 
     @GET
@@ -122,7 +124,8 @@ public class AttendanceResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER})
     @Operation(summary = "The attendance report as an Excel workbook: summary sheet and named list")
     public Response xlsx(@PathParam("sid") long sessionId, @QueryParam("pointId") Long pointId) {
-        return file(attendance.report(sessionId, pointId).xlsx(), XLSX, sessionId, "xlsx");
+        AttendanceReport r = attendance.report(sessionId, pointId);
+        return file(r.xlsx(), XLSX, name(r, pointId, "xlsx"));
     }
 
     @GET
@@ -131,13 +134,20 @@ public class AttendanceResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER})
     @Operation(summary = "The attendance report as an A4 PDF with Vietnamese fonts")
     public Response pdf(@PathParam("sid") long sessionId, @QueryParam("pointId") Long pointId) {
-        return file(attendance.report(sessionId, pointId).pdf(), "application/pdf", sessionId, "pdf");
+        AttendanceReport r = attendance.report(sessionId, pointId);
+        return file(r.pdf(), "application/pdf", name(r, pointId, "pdf"));
     }
 
-    private static Response file(byte[] body, String type, long sessionId, String ext) {
-        String name = "diem-danh-" + sessionId + "." + ext;
+    /** "Báo cáo điểm danh – <session>[ – <point>].xlsx" */
+    private static String name(AttendanceReport r, Long pointId, String ext) {
+        String point =
+                pointId != null && r.points().size() == 1 ? r.points().get(0).name() : null;
+        return Downloads.name(ext, "Báo cáo điểm danh", r.sessionTitle(), point);
+    }
+
+    private static Response file(byte[] body, String type, String name) {
         return Response.ok(body, type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Content-Disposition", Downloads.attachment(name))
                 .header("Cache-Control", "private, no-store")
                 .header("Content-Length", body.length)
                 .build();

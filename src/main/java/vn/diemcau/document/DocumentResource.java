@@ -17,10 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PathPart;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Roles;
 
@@ -219,7 +217,7 @@ public class DocumentResource {
                 .header(
                         "Cache-Control",
                         s.classification() == Classification.CONFIDENTIAL ? "private, no-store" : "private")
-                .header("Content-Disposition", disposition(s.fileName()))
+                .header("Content-Disposition", Downloads.attachment(s.fileName()))
                 .header("X-Content-Type-Options", "nosniff");
         if (r == null) return b.entity(new PathPart(s.file(), 0, s.size())).build();
         return b.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + s.size())
@@ -253,7 +251,9 @@ public class DocumentResource {
         Receipts r = documents.receipts(sessionId, documentId);
         StreamingOutput out = r::writeCsv;
         return Response.ok(out, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", disposition("tiep-nhan-tai-lieu-" + documentId + ".csv"))
+                .header(
+                        "Content-Disposition",
+                        Downloads.attachment(Downloads.name("csv", "Tiếp nhận tài liệu", r.title())))
                 .build();
     }
 
@@ -266,7 +266,9 @@ public class DocumentResource {
         Receipts r = documents.receipts(sessionId, documentId);
         StreamingOutput out = r::writeXlsx;
         return Response.ok(out, XLSX)
-                .header("Content-Disposition", disposition("tiep-nhan-tai-lieu-" + documentId + ".xlsx"))
+                .header(
+                        "Content-Disposition",
+                        Downloads.attachment(Downloads.name("xlsx", "Tiếp nhận tài liệu", r.title())))
                 .build();
     }
 
@@ -278,20 +280,6 @@ public class DocumentResource {
             super(null, null, false, false);
             this.size = size;
         }
-    }
-
-    /**
-     * attachment with an ASCII fallback and the exact name in filename* (RFC 6266/8187), so
-     * "Quy định 126-QĐ/TW.pdf" keeps its diacritics in every current browser.
-     */
-    static String disposition(String fileName) {
-        String ascii = Normalizer.normalize(fileName.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .replaceAll("[^\\x20-\\x7E]", "_")
-                .replace('"', '_')
-                .replace('\\', '_');
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static DocumentRequest request(

@@ -3,6 +3,8 @@ package vn.diemcau.document;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.diemcau.agenda.AgendaItemStatus;
@@ -155,12 +158,15 @@ public class DocumentService {
         });
     }
 
-    /** A new file for a document: new downloads get it, the audit keeps the old one. */
+    /**
+     * A new file for a document: new downloads get it, the audit keeps the old one, and the personal
+     * copies of the old one are dropped.
+     */
     public DocumentView upload(long sessionId, long documentId, String fileName, long knownSize, InputStream body) {
         requireOrganizer();
         String name = fileName(fileName);
         QuarkusTransaction.requiringNew().run(() -> require(sessionId, documentId));
-        return store(body, knownSize, name, (received, type) -> {
+        DocumentView view = store(body, knownSize, name, (received, type) -> {
             Document d = require(sessionId, documentId);
             Path kept = addVersion(d, name, type, received);
             d.updatedAt = Instant.now(clock);
@@ -168,6 +174,8 @@ public class DocumentService {
             Document.flush();
             return new Stored(view(d, true), kept);
         });
+        store.dropWatermarked(documentId, view.current().number());
+        return view;
     }
 
     private record Stored(DocumentView view, Path file) {}
@@ -263,6 +271,11 @@ public class DocumentService {
         return view(d, true);
     }
 
+    /** A recalled document's personal copies go once the recall is committed (a new release makes them again). */
+    void dropCopies(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentRecalled e) {
+        store.dropWatermarked(e.documentId(), null);
+    }
+
     /** After an item started (its own transaction, after the item's commit): its documents go out. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void releaseForItem(long sessionId, long itemId) {
@@ -348,19 +361,24 @@ public class DocumentService {
             return new Served(original, v.size, quoted, v.fileName, v.contentType, d.classification, false);
         String key = hex(DocumentStore.sha256().digest(who.actor.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 24);
-        Path copy = store.watermarked(v.id, key);
         try {
-            if (!Files.exists(copy)) {
-                Watermark.apply(
-                        original,
-                        copy,
-                        "Cấp cho: " + who.name,
-                        who.unit == null ? "—" : who.unit,
-                        STAMP.format(Instant.now(clock)) + " (giờ Việt Nam)");
-            }
-            String etag =
-                    "\"" + hex(DocumentStore.sha256().digest((v.sha256 + ":" + key).getBytes(StandardCharsets.UTF_8)))
-                            + "\"";
+            Path copy = store.watermarked(
+                    d.id,
+                    v.number,
+                    key,
+                    target -> Watermark.apply(
+                            original,
+                            target,
+                            "Cấp cho: " + who.name,
+                            who.unit == null ? "—" : who.unit,
+                            STAMP.format(Instant.now(clock)) + " (giờ Việt Nam)"));
+            // the copy's making time is in the tag: one made again after a sweep carries another
+            // time in its stamp, so an If-Range of the old copy must not get a piece of the new one
+            long made = Files.getLastModifiedTime(copy).to(TimeUnit.MICROSECONDS);
+            String etag = "\""
+                    + hex(DocumentStore.sha256()
+                            .digest((v.sha256 + ":" + key + ":" + made).getBytes(StandardCharsets.UTF_8)))
+                    + "\"";
             return new Served(copy, Files.size(copy), etag, v.fileName, v.contentType, d.classification, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.security.Roles;
 
 @Path("/api/sessions/{sessionId}/feedback")
@@ -79,8 +80,9 @@ public class FeedbackResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER})
     @Operation(summary = "The summary as a spreadsheet")
     public Response xlsx(@PathParam("sessionId") long sessionId) {
-        return Response.ok(export.xlsx(feedback.summary(sessionId)))
-                .header("Content-Disposition", "attachment; filename=\"phieu-danh-gia-" + sessionId + ".xlsx\"")
+        FeedbackSummary s = feedback.summary(sessionId);
+        return Response.ok(export.xlsx(s))
+                .header("Content-Disposition", Downloads.attachment(Downloads.name("xlsx", "Tổng hợp", s.title())))
                 .build();
     }
 
@@ -90,8 +92,9 @@ public class FeedbackResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER})
     @Operation(summary = "The summary as an A4 PDF")
     public Response pdf(@PathParam("sessionId") long sessionId) {
-        return Response.ok(export.pdf(feedback.summary(sessionId)))
-                .header("Content-Disposition", "attachment; filename=\"phieu-danh-gia-" + sessionId + ".pdf\"")
+        FeedbackSummary s = feedback.summary(sessionId);
+        return Response.ok(export.pdf(s))
+                .header("Content-Disposition", Downloads.attachment(Downloads.name("pdf", "Tổng hợp", s.title())))
                 .build();
     }
 }

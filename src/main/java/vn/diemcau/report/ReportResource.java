@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.security.Roles;
 
 @Path("/api/sessions/{sessionId}/report")
@@ -25,7 +26,8 @@ public class ReportResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER})
     @Operation(summary = "The session report as PDF (409 until the session has ended)")
     public Response pdf(@PathParam("sessionId") long sessionId) {
-        return file(ReportPdf.render(reports.build(sessionId)), "application/pdf", sessionId, "pdf");
+        Report r = reports.build(sessionId);
+        return file(ReportPdf.render(r), "application/pdf", r, "pdf");
     }
 
     @GET
@@ -34,14 +36,15 @@ public class ReportResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER})
     @Operation(summary = "The session report as an Excel workbook, one sheet per table (409 until ended)")
     public Response xlsx(@PathParam("sessionId") long sessionId) {
-        return file(ReportXlsx.render(reports.build(sessionId)), XLSX, sessionId, "xlsx");
+        Report r = reports.build(sessionId);
+        return file(ReportXlsx.render(r), XLSX, r, "xlsx");
     }
 
-    private static Response file(byte[] body, String type, long sessionId, String ext) {
+    private static Response file(byte[] body, String type, Report r, String ext) {
         return Response.ok(body, type)
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"bao-cao-hoi-nghi-" + sessionId + "." + ext + "\"")
+                        Downloads.attachment(Downloads.name(ext, "Báo cáo hội nghị", r.sessionTitle())))
                 .header("Cache-Control", "private, no-store")
                 .build();
     }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.common.ImportPreview;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.Page;
@@ -207,8 +208,11 @@ public class DelegateResource {
             @PathParam("sid") long sessionId,
             @QueryParam("pointId") @NotNull Long pointId,
             @QueryParam("renew") boolean renew) {
-        return Response.ok(sheets.sheet(sessionId, pointId, renew), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"giay-moi-diem-cau-" + pointId + ".pdf\"")
+        InvitationSheets.Sheet sheet = sheets.sheet(sessionId, pointId, renew);
+        return Response.ok(sheet.pdf(), "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        Downloads.attachment(Downloads.name("pdf", "Giấy mời", sheet.pointName())))
                 .header("Cache-Control", "no-store")
                 .build();
     }

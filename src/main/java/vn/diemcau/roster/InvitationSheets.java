@@ -71,8 +71,11 @@ class InvitationSheets {
                 .url();
     }
 
+    /** The printed cards of one point, and the point's name for the file name. */
+    public record Sheet(String pointName, byte[] pdf) {}
+
     @Transactional
-    public byte[] sheet(long sessionId, long pointId, boolean renew) {
+    public Sheet sheet(long sessionId, long pointId, boolean renew) {
         Session s = sessions.require(sessionId);
         Point p = points.require(sessionId, pointId);
         access.requireOperate(sessionId, pointId);
@@ -92,7 +95,7 @@ class InvitationSheets {
                 "point",
                 pointId,
                 p.name + ": " + cards.size() + (renew ? " invitations renewed" : " invitations printed"));
-        return render(s, p.name, cards);
+        return new Sheet(p.name, render(s, p.name, cards));
     }
 
     static byte[] render(Session s, String pointName, List<Card> cards) {

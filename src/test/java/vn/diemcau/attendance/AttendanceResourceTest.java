@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.testing.Tokens;
 
 @QuarkusTest
@@ -525,6 +526,9 @@ class AttendanceResourceTest {
                 .then()
                 .statusCode(200)
                 .header("Content-Type", org.hamcrest.Matchers.startsWith("text/csv"))
+                .header(
+                        "Content-Disposition",
+                        Downloads.attachment("Báo cáo điểm danh – Hội nghị quán triệt Quy định 126 " + f.uid + ".csv"))
                 .extract()
                 .asByteArray();
         assertEquals((byte) 0xEF, csv[0]);

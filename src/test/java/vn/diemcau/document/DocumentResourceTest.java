@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.diemcau.document.DocumentFixtures.invited;
 import static vn.diemcau.document.DocumentFixtures.upload;
@@ -20,10 +21,14 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +48,9 @@ import vn.diemcau.testing.Tokens;
 class DocumentResourceTest {
     @Inject
     DocumentsConfig config;
+
+    @Inject
+    DocumentStore store;
 
     record Setup(long sid, long p1, long p2, long d1, long d2, String t1, String t2) {}
 
@@ -101,10 +109,9 @@ class DocumentResourceTest {
                 .header("Content-Type", "application/pdf")
                 .header(
                         "Content-Disposition",
-                        containsString("filename*=UTF-8''Quy%20%C4%91%E1%BB%8Bnh%20126-Q%C4%90-TW"))
-                .header(
-                        "Content-Disposition",
-                        containsString("filename=\"Quy dinh 126-QD-TW bao ve chinh tri noi bo.pdf\""));
+                        "attachment; filename=\"Quy dinh 126-QD-TW bao ve chinh tri noi bo.pdf\"; filename*=UTF-8''"
+                                + "Quy%20%C4%91%E1%BB%8Bnh%20126-Q%C4%90-TW%20b%E1%BA%A3o%20v%E1%BB%87%20ch%C3%ADnh"
+                                + "%20tr%E1%BB%8B%20n%E1%BB%99i%20b%E1%BB%99.pdf");
         assertArrayEquals(pdf, r.asByteArray());
         // organizers list it with its versions; the participant list shows it too
         invited(s.t1())
@@ -391,6 +398,92 @@ class DocumentResourceTest {
                 .body("watermarked", equalTo(List.of(true, true)));
     }
 
+    /** The personal copies of one document on disk. */
+    List<Path> copies(long documentId) throws IOException {
+        Path dir = config.dir().resolve("watermarked").resolve(Long.toString(documentId));
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void watermarkedCopiesAreSweptDroppedOnRecallAndNewVersionAndMadeAgainWhenAsked() throws Exception {
+        Setup s = setup();
+        byte[] pdf = DocumentFixtures.pdf("Tài liệu mật số 2", 2);
+        long id = uploaded(s.sid(), "tai-lieu-mat-2.pdf", pdf, Map.of("classification", "CONFIDENTIAL"));
+        Response lan = invited(s.t1()).get(file(s.sid(), id));
+        lan.then().statusCode(200);
+        invited(s.t2()).get(file(s.sid(), id)).then().statusCode(200);
+        assertEquals(2, copies(id).size());
+
+        // Lan's copy was last downloaded two days ago: the sweep takes it, Đức's (just now) stays
+        byte[] lanBytes = lan.asByteArray();
+        Path lanCopy = copies(id).stream()
+                .filter(p -> {
+                    try {
+                        return Arrays.equals(lanBytes, Files.readAllBytes(p));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        Files.setLastModifiedTime(lanCopy, twoDaysAgo);
+        Files.setAttribute(lanCopy, "lastAccessTime", twoDaysAgo);
+        store.sweep();
+        List<Path> left = copies(id);
+        assertEquals(1, left.size());
+        assertFalse(left.contains(lanCopy));
+
+        // resuming the swept copy gets the whole new copy under another tag, never a piece of it
+        Response again = invited(s.t1())
+                .header("Range", "bytes=10-")
+                .header("If-Range", lan.header("ETag"))
+                .get(file(s.sid(), id));
+        again.then().statusCode(200).header("Cache-Control", "private, no-store");
+        assertNotEquals(lan.header("ETag"), again.header("ETag"));
+        byte[] remade = again.asByteArray();
+        assertTrue(text(remade).contains("Nguyễn Thị Lan"));
+        Response part = invited(s.t1())
+                .header("Range", "bytes=10-")
+                .header("If-Range", again.header("ETag"))
+                .get(file(s.sid(), id));
+        part.then().statusCode(206).header("ETag", again.header("ETag"));
+        assertArrayEquals(Arrays.copyOfRange(remade, 10, remade.length), part.asByteArray());
+        assertEquals(2, copies(id).size());
+
+        // a recall drops every copy; released again, a download makes a new one
+        Tokens.as(Tokens.ORGANIZER)
+                .post("/api/sessions/" + s.sid() + "/documents/" + id + "/recall")
+                .then()
+                .statusCode(200);
+        assertEquals(List.of(), copies(id));
+        Tokens.as(Tokens.ORGANIZER)
+                .post("/api/sessions/" + s.sid() + "/documents/" + id + "/release")
+                .then()
+                .statusCode(200);
+        invited(s.t2()).get(file(s.sid(), id)).then().statusCode(200);
+        assertEquals(1, copies(id).size());
+
+        // a new version drops the copies of the old one; its own are made on download
+        Tokens.as(Tokens.ORGANIZER)
+                .multiPart(
+                        "file", "tai-lieu-mat-2-sua-doi.pdf", DocumentFixtures.pdf("Bản sửa đổi", 1), "application/pdf")
+                .post("/api/sessions/" + s.sid() + "/documents/" + id + "/versions")
+                .then()
+                .statusCode(201)
+                .body("current.number", equalTo(2));
+        assertEquals(List.of(), copies(id));
+        Response v2 = invited(s.t1()).get(file(s.sid(), id));
+        v2.then().statusCode(200);
+        String v2Text = text(v2.asByteArray());
+        assertTrue(v2Text.contains("Bản sửa đổi") && v2Text.contains("Nguyễn Thị Lan"), v2Text);
+        assertEquals(1, copies(id).size());
+        assertTrue(copies(id).get(0).getFileName().toString().startsWith("2-"));
+    }
+
     @Test
     void releaseAtSessionEndRecallAndReleaseAgain() {
         Setup s = setup();
@@ -446,6 +539,10 @@ class DocumentResourceTest {
                         .then()
                         .statusCode(200)
                         .contentType(containsString("text/csv"))
+                        .header(
+                                "Content-Disposition",
+                                "attachment; filename=\"Tiep nhan tai lieu - quy-dinh.csv\"; filename*=UTF-8''"
+                                        + "Ti%E1%BA%BFp%20nh%E1%BA%ADn%20t%C3%A0i%20li%E1%BB%87u%20%E2%80%93%20quy-dinh.csv")
                         .extract()
                         .asByteArray(),
                 StandardCharsets.UTF_8);

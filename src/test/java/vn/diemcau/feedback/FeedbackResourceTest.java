@@ -21,6 +21,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.poll.PollFixtures;
 import vn.diemcau.roster.RosterFixtures;
 import vn.diemcau.testing.Tokens;
@@ -174,6 +175,7 @@ class FeedbackResourceTest {
                 .get("/api/sessions/" + sid + "/feedback/summary.xlsx")
                 .then()
                 .statusCode(200)
+                .header("Content-Disposition", Downloads.attachment("Tổng hợp – " + s.getString("title") + ".xlsx"))
                 .extract()
                 .asByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.floor.FloorFixture;
 import vn.diemcau.testing.Tokens;
 
@@ -185,6 +186,11 @@ class ReportResourceTest {
     void roleMatrix() {
         FloorFixture f = ran();
         f.end();
+        String title = Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + f.sessionId)
+                .then()
+                .extract()
+                .path("title");
         for (String format : List.of("pdf", "xlsx")) {
             String path = "/api/sessions/" + f.sessionId + "/report/" + format;
             given().get(path).then().statusCode(401);
@@ -198,9 +204,7 @@ class ReportResourceTest {
                     .get(path)
                     .then()
                     .statusCode(200)
-                    .header(
-                            "Content-Disposition",
-                            "attachment; filename=\"bao-cao-hoi-nghi-" + f.sessionId + "." + format + "\"");
+                    .header("Content-Disposition", Downloads.attachment("Báo cáo hội nghị – " + title + "." + format));
         }
         Tokens.as(Tokens.ORGANIZER)
                 .accept(ContentType.ANY)

@@ -3,7 +3,6 @@ package vn.diemcau.roster;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,7 +134,11 @@ class InvitationSheetResourceTest {
                 .then()
                 .statusCode(200)
                 .contentType("application/pdf")
-                .header("Content-Disposition", startsWith("attachment"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"Giay moi - Diem cau Huyen Muong Te.pdf\"; filename*=UTF-8''"
+                                + "Gi%E1%BA%A5y%20m%E1%BB%9Di%20%E2%80%93%20%C4%90i%E1%BB%83m%20c%E1%BA%A7u"
+                                + "%20Huy%E1%BB%87n%20M%C6%B0%E1%BB%9Dng%20T%C3%A8.pdf")
                 .extract()
                 .asByteArray();
         // kept for a person to look at (pdftoppm target/invitation-sheet.pdf)
