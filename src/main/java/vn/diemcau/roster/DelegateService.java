@@ -24,6 +24,7 @@ import vn.diemcau.common.Text;
 import vn.diemcau.point.PointService;
 import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
+import vn.diemcau.security.InvitationCache;
 import vn.diemcau.security.InvitationTokens;
 import vn.diemcau.security.Roles;
 import vn.diemcau.session.SessionService;
@@ -32,6 +33,9 @@ import vn.diemcau.session.SessionService;
 @ApplicationScoped
 public class DelegateService {
     static final String ORDER = " order by nameSortKey, id";
+
+    @Inject
+    InvitationCache invitationCache;
 
     @Inject
     Clock clock;
@@ -124,6 +128,7 @@ public class DelegateService {
         // an accepted duplicate stays editable; only a new name or unit is checked again
         if (!allowDuplicate && !(name.equals(d.nameFolded) && unit.equals(d.unitFolded))) requireNoTwin(d);
         audit.record(sessionId, d.pointId, "delegate.updated", "delegate", d.id, describe(d));
+        invitationCache.forgetAfterCommit(d.invitationHash); // name or point may have changed
         Delegate.flush();
         return view(d);
     }
@@ -132,6 +137,7 @@ public class DelegateService {
     public void delete(long sessionId, long delegateId) {
         sessions.requireEditable(sessionId);
         Delegate d = require(sessionId, delegateId);
+        invitationCache.forgetAfterCommit(d.invitationHash);
         d.delete();
         audit.record(sessionId, d.pointId, "delegate.deleted", "delegate", d.id, describe(d));
     }
@@ -201,6 +207,7 @@ public class DelegateService {
         sessions.require(sessionId);
         Delegate d = require(sessionId, delegateId);
         if (!d.invitationActive()) return;
+        invitationCache.forgetAfterCommit(d.invitationHash);
         d.invitationSalt = tokens.newSalt();
         d.invitationHash = null;
         d.invitationRevokedAt = Instant.now(clock);

@@ -19,6 +19,9 @@ public class InvitationIdentityProvider implements IdentityProvider<InvitationAu
     @Inject
     Instance<InvitationDirectory> directory;
 
+    @Inject
+    InvitationCache cache;
+
     @Override
     public Class<InvitationAuthenticationMechanism.Request> getRequestType() {
         return InvitationAuthenticationMechanism.Request.class;
@@ -30,23 +33,31 @@ public class InvitationIdentityProvider implements IdentityProvider<InvitationAu
         if (!InvitationTokens.wellFormed(request.token)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("malformed invitation"));
         }
+        String hash = InvitationTokens.hash(request.token);
+        InvitationDirectory.Invitation known = cache.get(hash);
+        if (known != null) return Uni.createFrom().item(identity(known));
         return context.runBlocking(() -> {
             Optional<InvitationDirectory.Invitation> found = directory.isResolvable()
                     ? QuarkusTransaction.requiringNew()
-                            .call(() -> directory.get().findByTokenHash(InvitationTokens.hash(request.token)))
+                            .call(() -> directory.get().findByTokenHash(hash))
                     : Optional.empty();
             InvitationDirectory.Invitation inv =
                     found.orElseThrow(() -> new AuthenticationFailedException("unknown invitation"));
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal("delegate:" + inv.delegateId()))
-                    .addRole(Roles.PARTICIPANT)
-                    .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_ID, inv.delegateId())
-                    .addAttribute(InvitationAuthenticationMechanism.ATTR_SESSION_ID, inv.sessionId())
-                    .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_NAME, inv.fullName());
-            if (inv.pointId() != null) {
-                b.addAttribute(InvitationAuthenticationMechanism.ATTR_POINT_ID, inv.pointId());
-            }
-            return b.build();
+            cache.put(hash, inv);
+            return identity(inv);
         });
+    }
+
+    private static SecurityIdentity identity(InvitationDirectory.Invitation inv) {
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("delegate:" + inv.delegateId()))
+                .addRole(Roles.PARTICIPANT)
+                .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_ID, inv.delegateId())
+                .addAttribute(InvitationAuthenticationMechanism.ATTR_SESSION_ID, inv.sessionId())
+                .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_NAME, inv.fullName());
+        if (inv.pointId() != null) {
+            b.addAttribute(InvitationAuthenticationMechanism.ATTR_POINT_ID, inv.pointId());
+        }
+        return b.build();
     }
 }

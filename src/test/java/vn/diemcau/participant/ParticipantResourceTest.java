@@ -65,6 +65,11 @@ class ParticipantResourceTest {
                 .get("/api/sessions/" + i.sid() + "/delegates/" + i.did())
                 .then()
                 .body("invitationActive", equalTo(true));
+        // used once: the invitation is now in the cache of recently presented ones …
+        given().header("Authorization", "Invitation " + i.token())
+                .get("/api/participant/me")
+                .then()
+                .statusCode(200);
 
         Tokens.as(Tokens.ORGANIZER)
                 .delete("/api/sessions/" + i.sid() + "/delegates/" + i.did() + "/invitation")
@@ -74,7 +79,7 @@ class ParticipantResourceTest {
                 .get("/api/sessions/" + i.sid() + "/delegates/" + i.did())
                 .then()
                 .body("invitationActive", equalTo(false));
-        // the old token stops at once, on every way of presenting it
+        // … which the revocation cleared: the old token stops at once, on every way of presenting it
         given().header("Authorization", "Invitation " + i.token())
                 .get("/api/participant/me")
                 .then()
