@@ -120,6 +120,8 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
     case 'floor.withdrawn':
     case 'floor.finished':
     case 'floor.reordered':
+    case 'floor.queue_closed':
+    case 'floor.queue_opened':
     case 'question.asked':
     case 'question.approved':
     case 'question.answered':
