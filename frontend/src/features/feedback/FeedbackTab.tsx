@@ -160,11 +160,14 @@ function FormControl({
                 {t('feedback.closeNow')}
               </button>
             )}
-            <SaveAsTemplate
-              title={form.title}
-              questions={toDrafts(form.questions)}
-              onError={setError}
-            />
+            {/* A draft is saved as a set from its editor below, with what is being written. */}
+            {form.status !== 'DRAFT' && (
+              <SaveAsTemplate
+                title={form.title}
+                questions={toDrafts(form.questions)}
+                onError={setError}
+              />
+            )}
           </div>
           {form.status !== 'DRAFT' && (
             <ol className="feedback-readonly" aria-label={t('feedback.questions')}>
