@@ -9,9 +9,11 @@ import { barLabels, percent } from './questions'
 export function FeedbackSummaryView({
   sessionId,
   summary,
+  onRefresh,
 }: {
   sessionId: number
   summary: Loaded<Summary>
+  onRefresh: () => void
 }) {
   const { t, lang } = useI18n()
   const s = summary.data
@@ -20,7 +22,7 @@ export function FeedbackSummaryView({
       <div className="section-head">
         <h2 id="feedback-summary-h">{t('feedback.summary.title')}</h2>
         <div className="actions">
-          <button type="button" className="btn btn-small" onClick={summary.reload}>
+          <button type="button" className="btn btn-small" onClick={onRefresh}>
             {t('feedback.summary.refresh')}
           </button>
           <a className="btn btn-small" href={summaryUrl(sessionId, 'xlsx')} download>

@@ -1,7 +1,7 @@
 // The session editor's "Phiếu đánh giá" tab: the organizer writes the session's feedback form (from
 // a reusable question set or from scratch), says when it opens, opens or closes it by hand, and
 // reads the summary. Observers read the form and the summary; operators only the form.
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent } from 'react'
 import { Link } from 'react-router'
 import { ApiError } from '../../api/client'
@@ -19,6 +19,8 @@ import { FeedbackSummaryView } from './FeedbackSummaryView'
 import { QuestionsEditor } from './QuestionsEditor'
 import { toDrafts, toQuestions, type Draft } from './questions'
 import './feedback.css'
+
+const REFRESH_MS = 30_000
 
 /** The session's form, or null when it has none yet (404). */
 async function formOrNull(sid: number): Promise<FormView | null> {
@@ -59,18 +61,36 @@ export function FeedbackTab({ session }: { session: SessionView }) {
       ) : (
         <p className="empty">{t('feedback.none')}</p>
       )}
-      {f && f.status !== 'DRAFT' && seesSummary && <Summary sessionId={sid} form={f} />}
+      {f && f.status !== 'DRAFT' && seesSummary && (
+        <Summary sessionId={sid} form={f} onRefresh={form.reload} />
+      )}
     </div>
   )
 }
 
-function Summary({ sessionId, form }: { sessionId: number; form: FormView }) {
-  // Keyed on the status and count, so opening, closing and a reload of the form re-read it.
-  const summary = useLoad(
-    () => feedbackApi.summary(sessionId),
-    `${sessionId}:${form.status}:${form.responses}`,
-  )
-  return <FeedbackSummaryView sessionId={sessionId} summary={summary} />
+function Summary({
+  sessionId,
+  form,
+  onRefresh,
+}: {
+  sessionId: number
+  form: FormView
+  onRefresh: () => void
+}) {
+  // Keyed on the status: opening and closing re-read it; "refresh" re-reads it with the form.
+  const summary = useLoad(() => feedbackApi.summary(sessionId), `${sessionId}:${form.status}`)
+  const { reload } = summary
+  const refresh = useCallback(() => {
+    onRefresh()
+    reload()
+  }, [onRefresh, reload])
+  // While answers come in, the count and the summary follow without a click.
+  useEffect(() => {
+    if (form.status !== 'OPEN') return
+    const timer = setInterval(refresh, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [form.status, refresh])
+  return <FeedbackSummaryView sessionId={sessionId} summary={summary} onRefresh={refresh} />
 }
 
 function ReadOnlyForm({ form }: { form: FormView }) {

@@ -60,7 +60,10 @@ export function TemplatesPage() {
       )}
       {list.length > 0 && (
         <div className="table-wrap">
-          <table className="table table-cards" aria-label={t('feedback.templates.title')}>
+          <table
+            className="table table-cards feedback-templates"
+            aria-label={t('feedback.templates.title')}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('feedback.templates.name')}</th>
