@@ -85,13 +85,7 @@ test('the organizer writes a feedback form, opens it, a delegate answers on the 
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status')).toContainText(`Đã lưu thành bộ câu hỏi „${setName}”.`)
 
-  // ---- open it now, after confirming ----
-  await page.getByRole('button', { name: 'Mở phiếu ngay' }).click()
-  const confirm = page.getByRole('dialog', { name: 'Mở phiếu đánh giá ngay?' })
-  await confirm.getByRole('button', { name: 'Mở phiếu ngay' }).click()
-  await expect(page.getByTestId('feedback-state')).toContainText('Đang nhận đánh giá')
-
-  // ---- a delegate answers on the phone; a second one through the API ----
+  // ---- a delegate has the phone open: no form yet while it is a draft ----
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -101,6 +95,17 @@ test('the organizer writes a feedback form, opens it, a delegate answers on the 
   const delegatePage = await phone.newPage()
   await delegatePage.goto(`/i/${tokens[0]}`)
   await expect(delegatePage).toHaveURL(/\/p$/)
+  // connected first, so the form can only come through the live event
+  await expect(delegatePage.locator('.live-conn').first()).toHaveText('Trực tuyến')
+  await expect(delegatePage.getByTestId('feedback')).toHaveCount(0)
+
+  // ---- open it now, after confirming ----
+  await page.getByRole('button', { name: 'Mở phiếu ngay' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Mở phiếu đánh giá ngay?' })
+  await confirm.getByRole('button', { name: 'Mở phiếu ngay' }).click()
+  await expect(page.getByTestId('feedback-state')).toContainText('Đang nhận đánh giá')
+
+  // ---- the phone shows it at once (feedback.opened); the delegate answers, a second one by API ----
   const panel = delegatePage.getByTestId('feedback')
   await expect(panel).toContainText(formTitle)
   await panel.getByRole('group', { name: '1. Nội dung lớp học thiết thực' }).getByLabel('4').check()

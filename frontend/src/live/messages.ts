@@ -235,6 +235,14 @@ export interface FloorQueueChanged {
   at: string
 }
 
+// ---- feedback: the session's form opened or closed ----
+export interface FeedbackChanged {
+  type: 'feedback.opened' | 'feedback.closed'
+  seq: number
+  formId: number
+  at: string
+}
+
 /** A question waits for moderation; its text is not public yet. */
 export interface QuestionAsked {
   type: 'question.asked'
@@ -284,6 +292,7 @@ export type FloorServerEvent =
 
 /** Events of the session's stream: each carries the next `seq`. */
 export type ServerEvent =
+  | FeedbackChanged
   | SessionStarted
   | SessionEnded
   | ItemStarted

@@ -28,13 +28,15 @@ export function FeedbackPanel({ sessionId, live }: LivePanelProps) {
   const [answers, setAnswers] = useState<Record<number, Answer>>({})
   const [error, setError] = useState<string | null>(null)
   const status = live.state?.session.status
+  const formStatus = live.state?.feedbackStatus
   useEffect(() => {
-    // read again whenever the session's status changes: the form opens when the session ends
+    // read again whenever the session's status changes (the form opens when the session ends) and
+    // when the main hall opens or closes the form (feedback.opened / feedback.closed)
     if (!status) return
     request<FeedbackForm>('GET', `/api/sessions/${sessionId}/feedback`)
       .then(setForm)
       .catch(() => setForm(null))
-  }, [sessionId, status])
+  }, [sessionId, status, formStatus])
   if (!form || form.status !== 'OPEN') return null
 
   const set = (position: number, a: Answer) => setAnswers((x) => ({ ...x, [position]: a }))

@@ -3,6 +3,7 @@ package vn.diemcau.feedback;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class FeedbackService {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    Event<FeedbackFormChanged> changed;
 
     // --- templates ---
 
@@ -159,6 +163,7 @@ public class FeedbackService {
         f.closedAt = Instant.now(clock);
         f.updatedAt = f.closedAt;
         audit.record(sessionId, "feedback.form.closed", TARGET, f.id, null);
+        changed.fire(new FeedbackFormChanged(sessionId, f.id, f.status, f.closedAt));
         return view(f);
     }
 
@@ -265,6 +270,7 @@ public class FeedbackService {
         f.openedAt = Instant.now(clock);
         f.updatedAt = f.openedAt;
         audit.record(f.sessionId, "feedback.form.opened", TARGET, f.id, null);
+        changed.fire(new FeedbackFormChanged(f.sessionId, f.id, f.status, f.openedAt));
     }
 
     FeedbackForm requireForm(long sessionId) {
