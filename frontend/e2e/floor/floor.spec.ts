@@ -134,6 +134,39 @@ test('a point asks for the floor, the main hall grants it, the point console sho
   await shot(screen, 'floor-big-screen')
   await shot(delegatePage, 'floor-participant-phone')
 
+  // ---- the main hall closes the queue: the point console and the phone show it, asking is off ----
+  await queue.getByRole('button', { name: 'Đóng danh sách đăng ký' }).click()
+  await page
+    .getByRole('dialog', { name: 'Đóng danh sách đăng ký phát biểu?' })
+    .getByRole('button', { name: 'Đóng danh sách đăng ký' })
+    .click()
+  await expect(queue.getByTestId('floor-queue-closed')).toContainText(
+    'Đã đóng danh sách: không nhận đăng ký phát biểu mới.',
+  )
+  await expect(a.page.getByTestId('floor-request-closed')).toContainText(
+    'Hội trường lớn đã đóng danh sách đăng ký phát biểu.',
+  )
+  await expect(panel.getByRole('button', { name: 'Xin phát biểu' })).toBeDisabled()
+  await expect(delegatePage.getByTestId('ask-floor-closed')).toBeVisible()
+  await shot(page, 'floor-main-hall-queue-closed')
+  await shot(a.page, 'floor-point-console-queue-closed')
+  // A request sent anyway (an old tab, a script) is refused and stores nothing.
+  const refused = await a.page.request.post(`/api/sessions/${session.id}/live/commands`, {
+    headers: { 'X-Requested-With': 'JavaScript', 'Accept-Language': 'vi' },
+    data: {
+      type: 'floor.request',
+      commandId: `late-${session.id}`,
+      pointId: point.id,
+      topic: 'Muộn',
+    },
+  })
+  expect(refused.status()).toBe(409)
+  expect(((await refused.json()) as { code: string }).code).toBe('floor.queue-closed')
+  await queue.getByRole('button', { name: 'Mở lại danh sách đăng ký' }).click()
+  await expect(queue.getByTestId('floor-queue-closed')).toHaveCount(0)
+  await expect(a.page.getByTestId('floor-request-closed')).toHaveCount(0)
+  await expect(panel.getByRole('button', { name: 'Xin phát biểu' })).toBeEnabled()
+
   // ---- the point finishes speaking; the main hall sees nobody speaking ----
   await a.page.getByRole('button', { name: 'Đã phát biểu xong' }).click()
   await expect(page.getByTestId('floor-speaking')).toContainText('Chưa có ai đang phát biểu.')

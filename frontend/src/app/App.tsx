@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router'
 import { AttendancePage, CheckInPage } from '../features/attendance/AttendancePages'
+import { TemplatesPage } from '../features/feedback/TemplatesPage'
 import { BigScreen } from '../features/live/BigScreen'
 import { MainHallConsole } from '../features/live/MainHallConsole'
 import { PointConsole } from '../features/live/PointConsole'
@@ -36,6 +37,7 @@ export function App() {
         <Route path="/sessions/:id/live" element={<MainHallConsole />} />
         <Route path="/sessions/:id/points/:pointId/console" element={<PointConsole />} />
         <Route path="/units" element={<UnitsPage />} />
+        <Route path="/feedback-templates" element={<TemplatesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -7,7 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 
 /** Everything staff see: header, navigation, and the sign-in gate in front of it. */
 export function StaffShell() {
-  const { me, error, reload, isStaff, has } = useAuth()
+  const { me, error, reload, isStaff, has, canEdit } = useAuth()
   const { t } = useI18n()
   const location = useLocation()
 
@@ -39,6 +39,7 @@ export function StaffShell() {
         <nav className="mainnav" aria-label={t('app.nav')}>
           <NavLink to="/sessions">{t('app.nav.sessions')}</NavLink>
           <NavLink to="/units">{t('app.nav.units')}</NavLink>
+          {canEdit && <NavLink to="/feedback-templates">{t('app.nav.feedbackTemplates')}</NavLink>}
         </nav>
         <div className="userbox">
           <span className="user">

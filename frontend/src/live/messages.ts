@@ -189,6 +189,8 @@ export interface FloorRequestView {
 export interface FloorState {
   speaking: FloorRequestView | null
   queue: FloorRequestView[]
+  /** The main hall closed the queue to new requests (those waiting stay). */
+  queueClosed?: boolean
 }
 
 export type QuestionStatus = 'PENDING' | 'APPROVED' | 'ANSWERED' | 'HIDDEN' | 'MERGED'
@@ -223,6 +225,22 @@ export interface FloorReordered {
   type: 'floor.reordered'
   seq: number
   queue: FloorRequestView[]
+}
+
+/** The main hall closed (floor.queue_closed) or reopened (floor.queue_opened) the queue. */
+export interface FloorQueueChanged {
+  type: 'floor.queue_closed' | 'floor.queue_opened'
+  seq: number
+  by: string
+  at: string
+}
+
+// ---- feedback: the session's form opened or closed ----
+export interface FeedbackChanged {
+  type: 'feedback.opened' | 'feedback.closed'
+  seq: number
+  formId: number
+  at: string
 }
 
 /** A question waits for moderation; its text is not public yet. */
@@ -265,6 +283,7 @@ export type FloorServerEvent =
   | FloorWithdrawn
   | FloorFinished
   | FloorReordered
+  | FloorQueueChanged
   | QuestionAsked
   | QuestionApproved
   | QuestionAnswered
@@ -273,6 +292,7 @@ export type FloorServerEvent =
 
 /** Events of the session's stream: each carries the next `seq`. */
 export type ServerEvent =
+  | FeedbackChanged
   | SessionStarted
   | SessionEnded
   | ItemStarted
@@ -336,6 +356,8 @@ export type LiveCommand =
   | { type: 'floor.withdraw'; requestId: number }
   | { type: 'floor.reorder'; requestIds: number[] }
   | { type: 'floor.finish'; requestId: number }
+  | { type: 'floor.close_queue' }
+  | { type: 'floor.open_queue' }
 
 export type CommandMessage = LiveCommand & { commandId: string }
 

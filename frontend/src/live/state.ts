@@ -13,7 +13,11 @@ import type {
  * events after it. Fields a feature adds to the snapshot arrive here unchanged (declare them on
  * LiveSnapshot); its events get one case in applyEvent.
  */
-export type LiveState = Omit<LiveSnapshot, 'type'> & FloorExtras
+export type LiveState = Omit<LiveSnapshot, 'type'> &
+  FloorExtras & {
+    /** The feedback form's status as last announced (not in the snapshot: the phone reads it over REST). */
+    feedbackStatus?: 'OPEN' | 'CLOSED'
+  }
 
 function replaceById<T extends { id: number }>(list: readonly T[], next: T): T[] {
   return list.some((x) => x.id === next.id)
@@ -120,12 +124,19 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
     case 'floor.withdrawn':
     case 'floor.finished':
     case 'floor.reordered':
+    case 'floor.queue_closed':
+    case 'floor.queue_opened':
     case 'question.asked':
     case 'question.approved':
     case 'question.answered':
     case 'question.hidden':
     case 'question.merged':
       return applyFloorEvent(state, event)
+    // feedback
+    case 'feedback.opened':
+      return { ...state, feedbackStatus: 'OPEN' }
+    case 'feedback.closed':
+      return { ...state, feedbackStatus: 'CLOSED' }
     // Other features: one case per event type here.
     default:
       return state

@@ -43,6 +43,14 @@ export function AskQuestionPanel({ sessionId, live }: LivePanelProps) {
   return (
     <section className="panel floor-panel" aria-labelledby="ask-h" data-testid="ask-question">
       <h2 id="ask-h">{t('floor.ask.title')}</h2>
+      {/* The floor queue is for the points; written questions stay open while it is closed. */}
+      <div aria-live="polite">
+        {live.state?.floor?.queueClosed && (
+          <p className="banner banner-info" data-testid="ask-floor-closed">
+            {t('floor.queue.closedNotice')}
+          </p>
+        )}
+      </div>
       {open && (
         <form onSubmit={submit} className="floor-ask">
           <label htmlFor="ask-text">{t('floor.ask.label')}</label>

@@ -1,9 +1,11 @@
 // Main-hall console panel: the floor queue with waiting times; the organizer grants (one speaker
-// at a time), reorders, declines with a reason and ends the current turn. Observers read.
+// at a time), reorders, declines with a reason, ends the current turn, and closes the queue to new
+// requests (asking first) or reopens it. Observers read.
 import { useState } from 'react'
 import { useAuth } from '../../app/auth'
 import { useI18n } from '../../i18n'
 import type { LivePanelProps } from '../../live'
+import { ConfirmDialog } from '../../ui/Dialog'
 import { useNow } from '../live/LiveParts'
 import { moved } from './floorState'
 import { MAX_TOPIC } from './api'
@@ -16,6 +18,7 @@ export function FloorQueuePanel({ live }: LivePanelProps) {
   const now = useNow(15_000)
   const [declining, setDeclining] = useState<number | null>(null)
   const [reason, setReason] = useState('')
+  const [confirmClose, setConfirmClose] = useState(false)
   const floor = live.state?.floor ?? { speaking: null, queue: [] }
   const control = canEdit && live.state?.session.status === 'LIVE'
   const speaking = floor.speaking
@@ -26,7 +29,36 @@ export function FloorQueuePanel({ live }: LivePanelProps) {
       aria-labelledby="floor-queue-h"
       data-testid="floor-queue"
     >
-      <h2 id="floor-queue-h">{t('floor.queue.title')}</h2>
+      <div className="floor-head">
+        <h2 id="floor-queue-h">{t('floor.queue.title')}</h2>
+        {canEdit &&
+          (floor.queueClosed ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="floor-queue-open"
+              onClick={() => live.send({ type: 'floor.open_queue' })}
+            >
+              {t('floor.queue.open')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-danger-outline"
+              data-testid="floor-queue-close"
+              onClick={() => setConfirmClose(true)}
+            >
+              {t('floor.queue.close')}
+            </button>
+          ))}
+      </div>
+      <div aria-live="polite">
+        {floor.queueClosed && (
+          <p className="banner banner-info" data-testid="floor-queue-closed">
+            {t('floor.queue.closed')}
+          </p>
+        )}
+      </div>
       <div className="floor-speaking" aria-live="polite" data-testid="floor-speaking">
         {speaking ? (
           <>
@@ -142,6 +174,16 @@ export function FloorQueuePanel({ live }: LivePanelProps) {
             </li>
           ))}
         </ol>
+      )}
+      {confirmClose && (
+        <ConfirmDialog
+          title={t('floor.queue.closeConfirm.title')}
+          body={<p>{t('floor.queue.closeConfirm.body')}</p>}
+          confirmLabel={t('floor.queue.close')}
+          danger
+          onConfirm={async () => live.send({ type: 'floor.close_queue' })}
+          onClose={() => setConfirmClose(false)}
+        />
       )}
     </section>
   )

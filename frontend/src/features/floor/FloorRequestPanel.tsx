@@ -27,6 +27,7 @@ export function FloorRequestPanel({ sessionId, pointId, live }: LivePanelProps) 
   if (!pointId) return null
   const mine = requestsOfPoint(live.state, pointId)
   const isLive = live.state?.session.status === 'LIVE'
+  const closed = live.state?.floor?.queueClosed === true
 
   return (
     <section
@@ -69,13 +70,20 @@ export function FloorRequestPanel({ sessionId, pointId, live }: LivePanelProps) 
           </p>
         ))}
       </div>
+      <div aria-live="polite">
+        {isLive && closed && (
+          <p className="banner banner-warning" data-testid="floor-request-closed">
+            {t('floor.queue.closedNotice')}
+          </p>
+        )}
+      </div>
       {isLive ? (
         <form
           className="floor-form"
           onSubmit={(e) => {
             e.preventDefault()
             const text = topic.trim()
-            if (!text) return
+            if (!text || closed) return
             live.send({
               type: 'floor.request',
               pointId,
@@ -105,7 +113,7 @@ export function FloorRequestPanel({ sessionId, pointId, live }: LivePanelProps) 
               onChange={(e) => setTopic(e.target.value)}
             />
           </label>
-          <button type="submit" className="btn btn-primary">
+          <button type="submit" className="btn btn-primary" disabled={closed}>
             {t('floor.request.submit')}
           </button>
         </form>

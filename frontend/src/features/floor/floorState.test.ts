@@ -92,6 +92,28 @@ describe('floor events', () => {
     expect(requestsOfPoint(s, 2).closed[0]?.declineReason).toBe('Hết giờ')
   })
 
+  it('closing the queue keeps the waiting requests; a grant keeps it closed; reopening opens it', () => {
+    let s = snapshot()
+    expect(s.floor?.queueClosed).toBeFalsy()
+    s = applyEvent(s, {
+      type: 'floor.queue_closed',
+      seq: 11,
+      by: 'hoa.nt',
+      at: '2026-12-03T02:40:00Z',
+    })!
+    expect(s.floor?.queueClosed).toBe(true)
+    expect(s.floor?.queue.map((r) => r.id)).toEqual([1])
+    s = applyEvent(s, { type: 'floor.granted', seq: 12, request: req(1, 2, 1, 'GRANTED') })!
+    expect(s.floor?.queueClosed).toBe(true)
+    s = applyEvent(s, {
+      type: 'floor.queue_opened',
+      seq: 13,
+      by: 'hoa.nt',
+      at: '2026-12-03T02:55:00Z',
+    })!
+    expect(s.floor?.queueClosed).toBe(false)
+  })
+
   it('moves a request up or down for floor.reorder', () => {
     const queue = [req(1, 2, 1), req(2, 3, 2), req(3, 4, 3)]
     expect(moved(queue, 2, -1)).toEqual([2, 1, 3])

@@ -49,7 +49,7 @@ export function applyFloorEvent<S extends FloorPart>(state: S, event: FloorServe
     case 'floor.granted':
       return {
         ...state,
-        floor: { speaking: event.request, queue: without(floor.queue, event.request.id) },
+        floor: { ...floor, speaking: event.request, queue: without(floor.queue, event.request.id) },
       }
     case 'floor.finished':
       return {
@@ -69,6 +69,9 @@ export function applyFloorEvent<S extends FloorPart>(state: S, event: FloorServe
       }
     case 'floor.reordered':
       return { ...state, floor: { ...floor, queue: event.queue } }
+    case 'floor.queue_closed':
+    case 'floor.queue_opened':
+      return { ...state, floor: { ...floor, queueClosed: event.type === 'floor.queue_closed' } }
     case 'question.asked':
       return { ...state, questionsPending: event.pending }
     case 'question.approved':

@@ -12,6 +12,7 @@ import { ProblemBanner } from '../../ui/ProblemBanner'
 import { useStatus } from '../../ui/Status'
 import { AgendaTab } from '../agenda/AgendaTab'
 import { DocumentsTab } from '../documents/DocumentsTab'
+import { FeedbackTab } from '../feedback/FeedbackTab'
 import { LiveLinks } from '../live/LiveLinks'
 import { ReportLinks } from '../report/ReportLinks'
 import { PointsTab } from '../points/PointsTab'
@@ -21,7 +22,15 @@ import { CopyDialog } from './CopyDialog'
 import { SessionForm } from './SessionForm'
 import { statusActions, type StatusAction } from './sessionForm'
 
-const TABS = ['info', 'points', 'roster', 'agenda', 'registration', 'documents'] as const
+const TABS = [
+  'info',
+  'points',
+  'roster',
+  'agenda',
+  'registration',
+  'documents',
+  'feedback',
+] as const
 type Tab = (typeof TABS)[number]
 
 export function SessionEditor() {
@@ -216,6 +225,8 @@ function ExistingSession({ id }: { id: number }) {
         {tab === 'registration' && <RegistrationTab session={session} />}
         {/* documents: managed while the session runs too, so only the role decides */}
         {tab === 'documents' && <DocumentsTab session={session} canEdit={canEdit} />}
+        {/* feedback: prepared before, opened and summarised after, so only the role decides */}
+        {tab === 'feedback' && <FeedbackTab session={session} />}
       </section>
 
       {confirmCancel && (

@@ -37,7 +37,8 @@ public class FeedbackResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(
             summary =
-                    "Give the session its form, copied from a question set; it opens when the session ends and/or at opensAt")
+                    "Give the session its form: the questions given, or else copied from a question set; it opens when the"
+                            + " session ends and/or at opensAt")
     public FeedbackFormView set(@PathParam("sessionId") long sessionId, @NotNull FeedbackFormRequest request) {
         return feedback.setForm(sessionId, request);
     }

@@ -3,6 +3,7 @@ package vn.diemcau.feedback;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class FeedbackService {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    Event<FeedbackFormChanged> changed;
 
     // --- templates ---
 
@@ -99,12 +103,30 @@ public class FeedbackService {
         return view(f);
     }
 
-    /** Organizer: gives the session its form, copied from a template (again, while nobody answered). */
+    /**
+     * Organizer: gives the session its form (again, while it is a draft): the questions given, or
+     * else a copy of the template's.
+     */
     @Transactional
     public FeedbackFormView setForm(long sessionId, FeedbackFormRequest r) {
         sessions.require(sessionId);
-        if (r.templateId() == null) throw ProblemException.badRequest("feedback.template-required");
-        FeedbackTemplate t = requireTemplate(r.templateId());
+        List<FeedbackQuestion> questions;
+        String source;
+        String title = Text.clean(r.title());
+        if (r.questions() != null) {
+            questions = questions(r.questions());
+            FeedbackTemplate t = r.templateId() == null ? null : requireTemplate(r.templateId());
+            source = t == null ? null : t.name;
+            if (title == null) title = source;
+            if (title == null) throw ProblemException.badRequest("feedback.title-required");
+        } else {
+            if (r.templateId() == null) throw ProblemException.badRequest("feedback.template-required");
+            FeedbackTemplate t = requireTemplate(r.templateId());
+            questions = t.questions.stream().map(FeedbackQuestion::copy).toList();
+            source = t.name;
+            if (title == null) title = t.name;
+        }
+        if (title.length() > 300) throw ProblemException.badRequest("feedback.title-too-long", 300);
         FeedbackForm f = FeedbackForm.find("sessionId", sessionId).firstResult();
         Instant now = Instant.now(clock);
         if (f == null) {
@@ -114,16 +136,14 @@ public class FeedbackService {
         } else if (f.status != FeedbackFormStatus.DRAFT) {
             throw ProblemException.conflict("feedback.form-not-draft", f.status);
         }
-        String title = Text.clean(r.title());
-        f.title = title == null ? t.name : title;
-        if (f.title.length() > 300) throw ProblemException.badRequest("feedback.title-too-long", 300);
+        f.title = title;
         f.openOnEnd = r.openOnEnd() == null || r.openOnEnd();
         f.opensAt = r.opensAt();
         f.questions.clear();
-        for (FeedbackQuestion q : t.questions) f.questions.add(q.copy());
+        f.questions.addAll(questions);
         f.updatedAt = now;
         if (f.id == null) f.persist();
-        audit.record(sessionId, "feedback.form.set", TARGET, f.id, t.name);
+        audit.record(sessionId, "feedback.form.set", TARGET, f.id, source == null ? title : source);
         return view(f);
     }
 
@@ -143,6 +163,7 @@ public class FeedbackService {
         f.closedAt = Instant.now(clock);
         f.updatedAt = f.closedAt;
         audit.record(sessionId, "feedback.form.closed", TARGET, f.id, null);
+        changed.fire(new FeedbackFormChanged(sessionId, f.id, f.status, f.closedAt));
         return view(f);
     }
 
@@ -249,6 +270,7 @@ public class FeedbackService {
         f.openedAt = Instant.now(clock);
         f.updatedAt = f.openedAt;
         audit.record(f.sessionId, "feedback.form.opened", TARGET, f.id, null);
+        changed.fire(new FeedbackFormChanged(f.sessionId, f.id, f.status, f.openedAt));
     }
 
     FeedbackForm requireForm(long sessionId) {
@@ -286,7 +308,16 @@ public class FeedbackService {
         String name = Text.clean(r.name());
         if (name == null) throw ProblemException.badRequest("feedback.name-required");
         if (name.length() > 300) throw ProblemException.badRequest("feedback.title-too-long", 300);
-        List<FeedbackQuestionView> given = r.questions() == null ? List.of() : r.questions();
+        List<FeedbackQuestion> qs = questions(r.questions());
+        t.name = name;
+        t.questions.clear();
+        t.questions.addAll(qs);
+        t.updatedAt = Instant.now(clock);
+    }
+
+    /** Checks a question list (1–50; CHOICE with 2–20 distinct options) and makes its questions. */
+    private static List<FeedbackQuestion> questions(List<FeedbackQuestionView> list) {
+        List<FeedbackQuestionView> given = list == null ? List.of() : list;
         if (given.isEmpty() || given.size() > MAX_QUESTIONS)
             throw ProblemException.badRequest("feedback.questions-count", MAX_QUESTIONS);
         List<FeedbackQuestion> qs = new ArrayList<>();
@@ -310,10 +341,7 @@ public class FeedbackService {
             }
             qs.add(q);
         }
-        t.name = name;
-        t.questions.clear();
-        t.questions.addAll(qs);
-        t.updatedAt = Instant.now(clock);
+        return qs;
     }
 
     private static List<FeedbackAnswer> validate(FeedbackForm f, FeedbackResponseRequest r) {

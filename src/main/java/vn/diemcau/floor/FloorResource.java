@@ -14,7 +14,7 @@ import vn.diemcau.security.Roles;
 
 /**
  * Reading the floor. Changes (floor.request, floor.grant, floor.decline, floor.withdraw,
- * floor.reorder, floor.finish) are live commands: over the WebSocket or
+ * floor.reorder, floor.finish, floor.close_queue, floor.open_queue) are live commands: over the WebSocket or
  * POST /api/sessions/{id}/live/commands with an Idempotency-Key, so a resend is applied once.
  */
 @Path("/api/sessions/{sessionId}/floor")
@@ -26,7 +26,7 @@ public class FloorResource {
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER, Roles.PARTICIPANT})
-    @Operation(summary = "Who has the floor now and the waiting queue in order")
+    @Operation(summary = "Who has the floor now, the waiting queue in order, and whether the queue is closed")
     public FloorState state(@PathParam("sessionId") long sessionId) {
         return floor.state(sessionId);
     }

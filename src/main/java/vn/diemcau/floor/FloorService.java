@@ -76,6 +76,9 @@ public class FloorService {
     @Inject
     Event<FloorReordered> reordered;
 
+    @Inject
+    Event<FloorQueueChanged> queueChanged;
+
     /** The current speaker and the waiting queue, for every reader of the session. */
     @Transactional
     public FloorState state(long sessionId) {
@@ -83,7 +86,9 @@ public class FloorService {
         sessions.require(sessionId);
         FloorRequest speaking = FloorRequest.granted(sessionId);
         return new FloorState(
-                speaking == null ? null : FloorRequestView.from(speaking), views(FloorRequest.waiting(sessionId)));
+                speaking == null ? null : FloorRequestView.from(speaking),
+                views(FloorRequest.waiting(sessionId)),
+                FloorSettings.closed(sessionId));
     }
 
     /** Every request of the session in the order they were made (the record of the floor), staff only. */
@@ -104,6 +109,7 @@ public class FloorService {
         live(sessionId);
         Point p = points.require(sessionId, pointId);
         access.requireOperate(sessionId, pointId);
+        if (FloorSettings.closed(sessionId)) throw ProblemException.conflict("floor.queue-closed");
         String delegateName = null;
         if (delegateId != null) {
             DelegateView d = delegateOf(sessionId, delegateId);
@@ -220,6 +226,29 @@ public class FloorService {
                 sessionId,
                 requestIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
         reordered.fire(new FloorReordered(sessionId, views(FloorRequest.waiting(sessionId))));
+    }
+
+    /**
+     * Organizer: closes the queue to new requests ({@code closed}) or reopens it. Requests already
+     * waiting stay and can still be granted. Setting the state it already has changes nothing.
+     */
+    @Transactional
+    public void setQueueClosed(long sessionId, boolean closed) {
+        organizer();
+        sessions.require(sessionId);
+        FloorSettings s = FloorSettings.findById(sessionId);
+        if (s == null) {
+            if (!closed) return;
+            s = new FloorSettings();
+            s.sessionId = sessionId;
+        } else if (s.queueClosed == closed) return;
+        Instant now = Instant.now(clock);
+        s.queueClosed = closed;
+        s.updatedAt = now;
+        s.updatedBy = user.name();
+        s.persist();
+        audit.record(sessionId, closed ? "floor.queue_closed" : "floor.queue_opened", "session", sessionId, null);
+        queueChanged.fire(new FloorQueueChanged(sessionId, closed, s.updatedBy, now));
     }
 
     /** Same transaction as the status change: the end of the session ends the turn still running. */

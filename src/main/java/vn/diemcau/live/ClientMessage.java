@@ -44,7 +44,9 @@ import vn.diemcau.point.PointTrouble;
     @JsonSubTypes.Type(ClientMessage.DeclineFloor.class),
     @JsonSubTypes.Type(ClientMessage.WithdrawFloor.class),
     @JsonSubTypes.Type(ClientMessage.ReorderFloor.class),
-    @JsonSubTypes.Type(ClientMessage.FinishFloor.class)
+    @JsonSubTypes.Type(ClientMessage.FinishFloor.class),
+    @JsonSubTypes.Type(ClientMessage.CloseFloorQueue.class),
+    @JsonSubTypes.Type(ClientMessage.OpenFloorQueue.class)
 })
 public sealed interface ClientMessage {
     /** "I last saw {@code lastSeq}": the missed events follow, or a snapshot when they are no longer kept. */
@@ -160,4 +162,12 @@ public sealed interface ClientMessage {
     /** Ends the current speaker's turn (main hall or the speaking point). */
     @JsonTypeName("floor.finish")
     record FinishFloor(String commandId, long requestId) implements Command {}
+
+    /** Main hall: no new requests to speak from now on; those waiting stay and can be granted. */
+    @JsonTypeName("floor.close_queue")
+    record CloseFloorQueue(String commandId) implements Command {}
+
+    /** Main hall: the queue takes new requests again. */
+    @JsonTypeName("floor.open_queue")
+    record OpenFloorQueue(String commandId) implements Command {}
 }

@@ -251,6 +251,10 @@ public class LiveService {
             floor.reorder(sid, c.requestIds());
         } else if (command instanceof ClientMessage.FinishFloor c) {
             floor.finish(sid, c.requestId());
+        } else if (command instanceof ClientMessage.CloseFloorQueue) {
+            floor.setQueueClosed(sid, true);
+        } else if (command instanceof ClientMessage.OpenFloorQueue) {
+            floor.setQueueClosed(sid, false);
         } else {
             throw new IllegalArgumentException("unhandled command " + command);
         }

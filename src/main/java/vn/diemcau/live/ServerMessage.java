@@ -55,6 +55,11 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.FloorWithdrawn.class),
     @JsonSubTypes.Type(ServerMessage.FloorFinished.class),
     @JsonSubTypes.Type(ServerMessage.FloorReordered.class),
+    @JsonSubTypes.Type(ServerMessage.FloorQueueClosed.class),
+    @JsonSubTypes.Type(ServerMessage.FloorQueueOpened.class),
+    // feedback: the session's form opened or closed
+    @JsonSubTypes.Type(ServerMessage.FeedbackOpened.class),
+    @JsonSubTypes.Type(ServerMessage.FeedbackClosed.class),
     @JsonSubTypes.Type(ServerMessage.QuestionAsked.class),
     @JsonSubTypes.Type(ServerMessage.QuestionApproved.class),
     @JsonSubTypes.Type(ServerMessage.QuestionAnswered.class),
@@ -171,6 +176,23 @@ public sealed interface ServerMessage {
     /** The waiting queue in its new order. */
     @JsonTypeName("floor.reordered")
     record FloorReordered(List<FloorRequestView> queue) implements ServerMessage {}
+
+    /** The main hall closed the queue to new requests to speak (those waiting stay). */
+    @JsonTypeName("floor.queue_closed")
+    record FloorQueueClosed(String by, Instant at) implements ServerMessage {}
+
+    /** The main hall reopened the queue to new requests to speak. */
+    @JsonTypeName("floor.queue_opened")
+    record FloorQueueOpened(String by, Instant at) implements ServerMessage {}
+
+    // feedback: the session's form opened or closed
+    /** The feedback form takes answers now: phones fetch it and show it. */
+    @JsonTypeName("feedback.opened")
+    record FeedbackOpened(long formId, Instant at) implements ServerMessage {}
+
+    /** The feedback form takes no more answers. */
+    @JsonTypeName("feedback.closed")
+    record FeedbackClosed(long formId, Instant at) implements ServerMessage {}
 
     /** A question waits for moderation: no text (it is not public yet), only the count waiting. */
     @JsonTypeName("question.asked")

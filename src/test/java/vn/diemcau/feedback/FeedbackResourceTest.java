@@ -1,7 +1,9 @@
 package vn.diemcau.feedback;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,6 +200,69 @@ class FeedbackResourceTest {
             assertTrue(text.contains("Nên tổ chức thêm lớp cho cấp xã"), text);
             assertTrue(text.contains("Số phiếu đánh giá: 2"), text);
         }
+    }
+
+    @Test
+    void aFormIsWrittenOnTheSpotOrEditedAfterStartingFromATemplate() {
+        long sid = RosterFixtures.session("Hội nghị tập huấn " + UUID.randomUUID());
+        long template = template();
+        // Written here, without a template: the title is needed.
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .header("Accept-Language", "vi")
+                .body(Map.of("questions", QUESTIONS))
+                .put("/api/sessions/" + sid + "/feedback")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("feedback.title-required"))
+                .body("detail", equalTo("Nhập tiêu đề phiếu đánh giá."));
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Phiếu đánh giá hội nghị",
+                        "questions",
+                        List.of(Map.of("kind", "CHOICE", "text", "Chọn", "options", List.of("Một")))))
+                .put("/api/sessions/" + sid + "/feedback")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("feedback.options-count"));
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + sid + "/feedback")
+                .then()
+                .statusCode(404);
+
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "title",
+                        "Phiếu đánh giá hội nghị",
+                        "openOnEnd",
+                        true,
+                        "questions",
+                        List.of(Map.of("kind", "RATING", "text", "Chất lượng đường truyền"))))
+                .put("/api/sessions/" + sid + "/feedback")
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Phiếu đánh giá hội nghị"))
+                .body("questions.text", contains("Chất lượng đường truyền"));
+
+        // Started from a template, then edited: the edited questions count, the template stays as it was.
+        List<Map<String, Object>> edited = new java.util.ArrayList<>(QUESTIONS);
+        edited.add(Map.of("kind", "TEXT", "text", "Đề xuất cho lần sau"));
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("templateId", template, "openOnEnd", true, "questions", edited))
+                .put("/api/sessions/" + sid + "/feedback")
+                .then()
+                .statusCode(200)
+                .body("title", startsWith("Phiếu đánh giá lớp bồi dưỡng"))
+                .body("questions.size()", equalTo(4))
+                .body("questions[1].options", contains("Ngắn", "Vừa đủ", "Dài"));
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/feedback-templates/" + template)
+                .then()
+                .body("questions.size()", equalTo(3));
     }
 
     @Test

@@ -254,4 +254,62 @@ class FloorResourceTest {
                 .body("[0].status", equalTo("FINISHED"));
         f.request(Tokens.OPERATOR1, f.point1, null, "Muộn").statusCode(409);
     }
+
+    @Test
+    void aClosedQueueRefusesNewRequestsKeepsTheWaitingOnesAndReopens() {
+        FloorFixture f = FloorFixture.live();
+        f.request(Tokens.OPERATOR1, f.point1, null, "Đã đăng ký trước khi đóng").statusCode(200);
+        long waiting = f.waitingOf(f.point1);
+        f.floor(Tokens.OPERATOR2).body("queueClosed", equalTo(false));
+
+        // Only the organizer closes the queue.
+        f.command(Tokens.OPERATOR1, Map.of("type", "floor.close_queue"), FloorFixture.id())
+                .statusCode(403)
+                .body("code", equalTo("forbidden"));
+        f.command(Tokens.OBSERVER, Map.of("type", "floor.close_queue"), FloorFixture.id())
+                .statusCode(403);
+        f.floor(Tokens.ORGANIZER).body("queueClosed", equalTo(false));
+
+        f.command(Tokens.ORGANIZER, Map.of("type", "floor.close_queue"), FloorFixture.id())
+                .statusCode(200)
+                .body("type", equalTo("live.ack"));
+        f.floor(Tokens.OPERATOR2).statusCode(200).body("queueClosed", equalTo(true));
+        given().header("Authorization", "Invitation " + f.token3)
+                .get("/api/sessions/" + f.sessionId + "/floor")
+                .then()
+                .body("queueClosed", equalTo(true));
+
+        // A request while closed is refused clearly and stores nothing, from the point or the organizer.
+        f.request(Tokens.OPERATOR2, f.point2, f.delegate3, "Xin phát biểu khi đã đóng")
+                .statusCode(409)
+                .body("code", equalTo("floor.queue-closed"))
+                .body(
+                        "detail",
+                        equalTo("Hội trường chính đã đóng danh sách đăng ký phát biểu: tạm thời không nhận"
+                                + " đăng ký mới."));
+        f.request(Tokens.ORGANIZER, f.point2, null, "Thay mặt").statusCode(409);
+        assertEquals(1, requests(f.sessionId));
+
+        // The request already waiting stays and can be granted.
+        f.floor(Tokens.ORGANIZER).body("queue.id", contains((int) waiting));
+        f.act(Tokens.ORGANIZER, "floor.grant", waiting).statusCode(200);
+        f.floor(Tokens.ORGANIZER).body("speaking.id", equalTo((int) waiting));
+
+        f.command(Tokens.OPERATOR1, Map.of("type", "floor.open_queue"), FloorFixture.id())
+                .statusCode(403);
+        f.command(Tokens.ORGANIZER, Map.of("type", "floor.open_queue"), FloorFixture.id())
+                .statusCode(200);
+        f.floor(Tokens.ORGANIZER).body("queueClosed", equalTo(false));
+        f.request(Tokens.OPERATOR2, f.point2, f.delegate3, "Xin phát biểu sau khi mở lại")
+                .statusCode(200);
+        assertEquals(2, requests(f.sessionId));
+        assertEquals(
+                List.of("floor.queue_closed", "floor.queue_opened"),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> vn.diemcau.audit.AuditEvent.<vn.diemcau.audit.AuditEvent>list(
+                                        "sessionId = ?1 and action like 'floor.queue%' order by id", f.sessionId)
+                                .stream()
+                                .map(e -> e.action)
+                                .toList()));
+    }
 }

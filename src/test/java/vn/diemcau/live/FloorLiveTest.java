@@ -111,6 +111,41 @@ class FloorLiveTest {
     }
 
     @Test
+    void closingTheQueueReachesEveryScreenAndTheSnapshot() {
+        FloorFixture f = FloorFixture.live();
+        try (WsClient hall = connect(f, Tokens.ORGANIZER);
+                WsClient point = connect(f, Tokens.OPERATOR1);
+                WsClient phone = participant(f, f.token3)) {
+            assertFalse(point.awaitType("live.snapshot").getJsonObject("floor").getBoolean("queueClosed"));
+            phone.awaitType("live.snapshot");
+            hall.awaitType("live.snapshot");
+
+            String close = FloorFixture.id();
+            hall.send(WsClient.command("floor.close_queue", close));
+            assertTrue(hall.awaitAnswer(close).getBoolean("ok"));
+            JsonObject closed = point.awaitType("floor.queue_closed");
+            assertEquals(Tokens.username(Tokens.ORGANIZER), closed.getString("by"));
+            phone.awaitType("floor.queue_closed");
+
+            String ask = FloorFixture.id();
+            point.send(WsClient.command("floor.request", ask, "pointId", f.point1, "topic", "Khi đã đóng"));
+            JsonObject refused = point.awaitAnswer(ask);
+            assertEquals("live.rejected", refused.getString("type"));
+            assertEquals("floor.queue-closed", refused.getString("code"));
+
+            try (WsClient late = connect(f, Tokens.OBSERVER)) {
+                assertTrue(
+                        late.awaitType("live.snapshot").getJsonObject("floor").getBoolean("queueClosed"));
+            }
+            String open = FloorFixture.id();
+            hall.send(WsClient.command("floor.open_queue", open));
+            assertTrue(hall.awaitAnswer(open).getBoolean("ok"));
+            point.awaitType("floor.queue_opened");
+            assertEquals(0, point.ofType("floor.requested").size());
+        }
+    }
+
+    @Test
     void pendingQuestionsTravelWithoutTheirTextApprovedOnesInFull() {
         FloorFixture f = FloorFixture.live();
         try (WsClient hall = connect(f, Tokens.ORGANIZER);
