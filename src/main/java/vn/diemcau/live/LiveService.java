@@ -67,31 +67,48 @@ public class LiveService {
     @Inject
     LiveConfig config;
 
-    /** The part of participants' snapshots that is the same for all of them, as of the stream's {@code seq}. */
+    /**
+     * The part of snapshots that is the same for a whole audience of a session (its staff, or its
+     * participants), as of the stream's {@code seq}; {@code documents} only for participants.
+     */
     private record Shared(
             long seq, long builtAt, ServerMessage.Snapshot base, List<DocumentService.ForParticipants> documents) {}
 
-    private final Map<Long, Shared> shared = new ConcurrentHashMap<>();
-    private final Map<Long, Object> building = new ConcurrentHashMap<>();
+    private record Audience(long sessionId, boolean staff) {}
+
+    private final Map<Audience, Shared> shared = new ConcurrentHashMap<>();
+    private final Map<Audience, Object> building = new ConcurrentHashMap<>();
 
     /**
-     * The snapshot for a connection joining at the stream's {@code seq}. A participant's comes from
-     * the part every participant of the session shares (built once per {@code seq}, reused for at
-     * most {@code diemcau.live.snapshot-reuse}), narrowed to their point's documents, with their own
-     * poll answers. Participants get no point states, roll call or attendance counts: the phone
-     * shows none of them, and at a national session those are most of a snapshot's size.
+     * The snapshot for a connection joining at the stream's {@code seq}: built from the part its
+     * audience shares (read once per {@code seq}, reused for at most {@code diemcau.live.snapshot-reuse}),
+     * completed with what is the caller's own — the documents its role and points may see, and for a
+     * participant their own poll answers. Participants get no point states, roll call or attendance
+     * counts: the phone shows none of them, and at a national session those are most of a snapshot.
      */
     public ServerMessage.Snapshot snapshot(long sessionId, long seq) {
-        var me = user.invitee();
-        if (me.isEmpty()) return snapshot(sessionId);
         access.requireRead(sessionId);
-        Shared s = sharedOf(sessionId, seq);
+        var me = user.invitee();
+        Shared s = sharedOf(new Audience(sessionId, me.isEmpty()), seq);
+        ServerMessage.Snapshot b = s.base();
+        if (me.isEmpty()) {
+            return new ServerMessage.Snapshot(
+                    b.session(),
+                    b.agenda(),
+                    b.points(),
+                    b.rollCall(),
+                    b.heartbeatSeconds(),
+                    documents.released(sessionId),
+                    b.attendance(),
+                    b.polls(),
+                    b.floor(),
+                    b.questions());
+        }
         Long pointId = me.get().pointId();
         List<DocumentView> docs = s.documents().stream()
                 .filter(d -> d.reaches(pointId))
                 .map(DocumentService.ForParticipants::view)
                 .toList();
-        ServerMessage.Snapshot b = s.base();
         List<PollView> mine = b.polls().isEmpty()
                 ? b.polls()
                 : polls.withOwnAnswers(b.polls(), me.get().delegateId());
@@ -108,16 +125,16 @@ public class LiveService {
                 b.questions());
     }
 
-    private Shared sharedOf(long sessionId, long seq) {
-        Shared s = shared.get(sessionId);
+    private Shared sharedOf(Audience a, long seq) {
+        Shared s = shared.get(a);
         if (fresh(s, seq)) return s;
-        // One build per session at a time: the others wait for it and take it.
-        synchronized (building.computeIfAbsent(sessionId, id -> new Object())) {
-            s = shared.get(sessionId);
+        // One build per audience at a time: the others wait for it and take it.
+        synchronized (building.computeIfAbsent(a, id -> new Object())) {
+            s = shared.get(a);
             if (fresh(s, seq)) return s;
-            s = QuarkusTransaction.requiringNew().call(() -> build(sessionId, seq));
+            s = QuarkusTransaction.requiringNew().call(() -> build(a, seq));
             if (shared.size() > 10_000) shared.clear();
-            shared.put(sessionId, s);
+            shared.put(a, s);
             return s;
         }
     }
@@ -128,26 +145,30 @@ public class LiveService {
                 && System.nanoTime() - s.builtAt() < config.snapshotReuse().toNanos();
     }
 
-    private Shared build(long sessionId, long seq) {
+    private Shared build(Audience a, long seq) {
+        long sessionId = a.sessionId();
         Session s = sessions.require(sessionId);
         ServerMessage.Snapshot base = new ServerMessage.Snapshot(
                 new ServerMessage.SessionState(s.id, s.title, s.status, s.startsAt, s.endsAt),
                 agenda.items(sessionId),
-                List.of(),
-                null,
+                a.staff() ? points.states(sessionId) : List.of(),
+                a.staff() ? points.rollCall(sessionId) : null,
                 config.heartbeatInterval().toSeconds(),
                 List.of(),
-                null,
-                polls.participantLive(sessionId),
+                a.staff() ? attendance.countsOf(sessionId) : null,
+                a.staff() ? polls.live(sessionId) : polls.participantLive(sessionId),
                 floor.state(sessionId),
                 questions.published(sessionId));
-        return new Shared(seq, System.nanoTime(), base, documents.releasedToParticipants(sessionId));
+        return new Shared(
+                seq, System.nanoTime(), base, a.staff() ? List.of() : documents.releasedToParticipants(sessionId));
     }
 
     /** Drops what is kept for the session's snapshots (it ended; nobody follows it here any more). */
     void forget(long sessionId) {
-        shared.remove(sessionId);
-        building.remove(sessionId);
+        for (boolean staff : new boolean[] {true, false}) {
+            shared.remove(new Audience(sessionId, staff));
+            building.remove(new Audience(sessionId, staff));
+        }
     }
 
     /** The session's live state as the caller sees it, read in one transaction. */
