@@ -1,5 +1,6 @@
 package vn.diemcau.attendance;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -113,8 +114,11 @@ public class AttendanceService {
      */
     public AttendanceEntryView checkInSelf() {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("forbidden"));
-        openSession(me.sessionId());
-        DelegateView d = delegates.participant(me.delegateId());
+        // the two reads in one short transaction, ended before waiting for the write
+        DelegateView d = QuarkusTransaction.requiringNew().call(() -> {
+            openSession(me.sessionId());
+            return delegates.participant(me.delegateId());
+        });
         if (d.pointId() == null) throw ProblemException.conflict("attendance.no-point");
         CheckIn row = writer.submit(
                 new CheckInWriter.SelfCheckIn(me.sessionId(), d.pointId(), d.id(), user.name(), Instant.now(clock)));

@@ -6,12 +6,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +51,13 @@ public final class GroupCommit<I, R> {
     private final BlockingQueue<Pending<I, R>> queue;
     private final Thread writer;
     private volatile boolean running = true;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder items = new LongAdder();
+    private final LongAdder busyNanos = new LongAdder();
+    private volatile int largest;
+
+    /** The writers by name, for the benchmark's report. */
+    private static final Map<String, GroupCommit<?, ?>> WRITERS = new ConcurrentHashMap<>();
 
     public GroupCommit(String name, BatchConfig config, Work<I, R> work) {
         this.name = name;
@@ -59,14 +69,29 @@ public final class GroupCommit<I, R> {
         this.writer = new Thread(this::loop, "group-commit-" + name);
         writer.setDaemon(true);
         writer.start();
+        WRITERS.put(name, this);
+    }
+
+    /**
+     * What the writer named {@code name} did so far: batches, items, mean and largest batch, and the
+     * time spent in its transactions (the rest of the wall time it waited for work).
+     */
+    public static String stats(String name) {
+        GroupCommit<?, ?> g = WRITERS.get(name);
+        if (g == null) return name + ": not started";
+        long b = g.batches.sum(), n = g.items.sum();
+        return String.format(
+                "%s: %d batches, %d items, %.1f per batch (largest %d), %.2f s in transactions",
+                name, b, n, b == 0 ? 0.0 : (double) n / b, g.largest, g.busyNanos.sum() / 1e9);
     }
 
     /**
      * Queues the item and waits for its committed result. A {@link RuntimeException} the work threw
      * for this item alone comes back as is (a {@link ProblemException} stays the caller's problem).
      *
-     * @throws ProblemException 503 {@code server.busy} when the queue is full (nothing was queued) or
-     *     the answer took longer than the timeout (the item may still commit: a resend is safe)
+     * @throws ProblemException 503 {@code server.busy} when the queue is full (nothing was queued), 503
+     *     {@code server.slow} when the answer took longer than the timeout (the item may still commit:
+     *     a resend is safe)
      */
     public R submit(I item) {
         Pending<I, R> p = new Pending<>(item, new CompletableFuture<>());
@@ -78,7 +103,8 @@ public final class GroupCommit<I, R> {
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             LOG.warnf("%s: no answer within %s (queue %d)", name, timeout, queue.size());
-            throw busy();
+            // unlike a full queue, the item may still be written: say so, a resend is safe
+            throw new ProblemException(503, "server.slow", 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy();
@@ -93,6 +119,7 @@ public final class GroupCommit<I, R> {
     /** Stops the writer; whatever is still queued is answered 503 (nothing of it was written). */
     public void close() {
         running = false;
+        WRITERS.remove(name, this);
         writer.interrupt();
         try {
             writer.join(5_000);
@@ -127,6 +154,10 @@ public final class GroupCommit<I, R> {
                 if (!running) break;
                 continue;
             }
+            long t0 = System.nanoTime();
+            batches.increment();
+            items.add(batch.size());
+            if (batch.size() > largest) largest = batch.size();
             try {
                 commit(batch);
             } catch (Throwable t) {
@@ -134,6 +165,7 @@ public final class GroupCommit<I, R> {
                 LOG.errorf(t, "%s: batch of %d not answered", name, batch.size());
                 for (Pending<I, R> p : batch) p.answer.completeExceptionally(t);
             }
+            busyNanos.add(System.nanoTime() - t0);
             batch.clear();
         }
         for (Pending<I, R> p : batch) p.answer.completeExceptionally(busy());

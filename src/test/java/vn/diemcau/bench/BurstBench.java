@@ -33,6 +33,7 @@ import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Text;
 import vn.diemcau.security.InvitationTokens;
 import vn.diemcau.testing.Tokens;
@@ -269,6 +270,9 @@ class BurstBench {
                                 l.length == 0 ? 0 : l[l.length - 1] / 1000.0,
                                 lost,
                                 duplicated);
+        // where the time went: the writer's transactions against the wall time of the burst
+        md += "\n" + GroupCommit.stats(name.equals("checkin") ? "check-ins" : "votes") + "; load average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + "-" + n + ".md"), md);
         System.out.println("\n" + md);
