@@ -399,7 +399,10 @@ public class PollService {
         });
     }
 
-    /** The write path of a vote, after the caller was checked. */
+    /**
+     * One vote written on its own, in the caller's transaction: for tests that fill a poll directly
+     * ({@code PollFixtures.castDirect}). Votes of clients go through {@link #ballot} and {@link #castAll}.
+     */
     void cast(Poll p, long delegateId, Long pointId, List<Integer> choices, String text) {
         if (p.status != PollStatus.OPEN) throw ProblemException.conflict("poll.not-open", p.status);
         long bits = 0;
