@@ -1,5 +1,6 @@
 package vn.diemcau.attendance;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -76,6 +77,9 @@ public class AttendanceService {
     @Inject
     Event<AttendanceChanged> changed;
 
+    @Inject
+    CheckInWriter writer;
+
     /** Operator or organizer: checks a delegate in at {@code pointId} (by roster id or scanned invitation). */
     @Transactional
     public boolean checkIn(long sessionId, long pointId, CheckInRequest r) {
@@ -103,15 +107,22 @@ public class AttendanceService {
         return present(sessionId, pointId, delegateId, method, subName, subPosition);
     }
 
-    /** The delegate themself, from the page their invitation opened: checked in at their own point. */
-    @Transactional
+    /**
+     * The delegate themself, from the page their invitation opened: checked in at their own point.
+     * Not one transaction of its own: the write joins others' in the batch writer, and the answer
+     * comes once that batch is committed (so no transaction is held while waiting).
+     */
     public AttendanceEntryView checkInSelf() {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("forbidden"));
-        openSession(me.sessionId());
-        DelegateView d = delegates.participant(me.delegateId());
+        // the two reads in one short transaction, ended before waiting for the write
+        DelegateView d = QuarkusTransaction.requiringNew().call(() -> {
+            openSession(me.sessionId());
+            return delegates.participant(me.delegateId());
+        });
         if (d.pointId() == null) throw ProblemException.conflict("attendance.no-point");
-        present(me.sessionId(), d.pointId(), d.id(), CheckInMethod.LINK, null, null);
-        return entry(d, CheckIn.find("delegateId", d.id()).firstResult());
+        CheckIn row = writer.submit(
+                new CheckInWriter.SelfCheckIn(me.sessionId(), d.pointId(), d.id(), user.name(), Instant.now(clock)));
+        return entry(d, row);
     }
 
     /** The participant's own attendance. */
@@ -338,8 +349,8 @@ public class AttendanceService {
         // A row already there (absent, or present): decided by a plain read, without the shared
         // lock an INSERT IGNORE takes on the duplicate key — two devices turning the same absent
         // delegate present each holding that lock and waiting for the other's was a deadlock.
-        Boolean needs = needsUpdate(delegateId, subName);
-        int n = needs == null
+        CheckInWriter.RowState state = rowState(delegateId, subName);
+        int n = state == CheckInWriter.RowState.NO_ROW
                 ? insert(
                         sessionId,
                         delegateId,
@@ -351,8 +362,10 @@ public class AttendanceService {
                         null,
                         now)
                 : 0;
-        if (Boolean.TRUE.equals(needs)
-                || (needs == null && n == 0 && Boolean.TRUE.equals(needsUpdate(delegateId, subName)))) {
+        if (state == CheckInWriter.RowState.NEEDS_UPDATE
+                || (state == CheckInWriter.RowState.NO_ROW
+                        && n == 0
+                        && rowState(delegateId, subName) == CheckInWriter.RowState.NEEDS_UPDATE)) {
             // Absent (or a new substitute named): becomes present. Only this rare path locks the
             // row for writing; a plain repeat of a check-in stops at the read or the INSERT IGNORE,
             // so parallel repeats from several devices never wait for each other. Parallel updates
@@ -376,19 +389,13 @@ public class AttendanceService {
     }
 
     /**
-     * Does the delegate's row need changing to present? A plain read: null when there is no row (or,
+     * Does the delegate's row need changing to present? A plain read: NO_ROW when there is none (or,
      * after an INSERT IGNORE found one, when it is not even visible to this transaction's snapshot:
      * a concurrent request has just made it, and this one has nothing left to do).
      */
-    private Boolean needsUpdate(long delegateId, String subName) {
-        List<?> found = em.createNativeQuery(
-                        "select status, coalesce(substitute_name, '') from check_ins" + " where delegate_id = ?1")
-                .setParameter(1, delegateId)
-                .getResultList();
-        if (found.isEmpty()) return null;
-        Object[] row = (Object[]) found.get(0);
-        if (!AttendanceStatus.PRESENT.name().equals(row[0])) return true;
-        return subName != null && !subName.equals(row[1]);
+    private CheckInWriter.RowState rowState(long delegateId, String subName) {
+        return CheckInWriter.RowState.of(
+                CheckIn.<CheckIn>find("delegateId", delegateId).firstResult(), subName);
     }
 
     private int insert(

@@ -31,7 +31,11 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(fe -> new Problem.FieldError(fe.field(), Messages.text(l, fe.message())))
                 .toList();
-        return build(e.status(), e.code(), Messages.text(l, e.code(), e.args()), errors, l, uri);
+        Response r = build(e.status(), e.code(), Messages.text(l, e.code(), e.args()), errors, l, uri);
+        // 503 is backpressure (a full write queue): tell clients when to try again.
+        return e.status() == 503
+                ? Response.fromResponse(r).header("Retry-After", "1").build()
+                : r;
     }
 
     @ServerExceptionMapper

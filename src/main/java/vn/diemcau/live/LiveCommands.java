@@ -3,11 +3,32 @@ package vn.diemcau.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import vn.diemcau.common.BatchConfig;
+import vn.diemcau.common.GroupCommit;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.poll.PollService;
 import vn.diemcau.security.CurrentUser;
 
 /**
@@ -28,6 +49,27 @@ class LiveCommands {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PollService polls;
+
+    @Inject
+    BatchConfig batch;
+
+    private GroupCommit<VoteCommand, Outcome> votes;
+
+    @PostConstruct
+    void start() {
+        votes = new GroupCommit<>("votes", batch, this::voteAll);
+    }
+
+    @PreDestroy
+    void stop() {
+        votes.close();
+    }
 
     Outcome run(long sessionId, ClientMessage.Command command, Runnable action) {
         String id = command.commandId();
@@ -56,6 +98,134 @@ class LiveCommands {
         }
     }
 
+    /**
+     * A vote: checked by {@code check} on the caller's thread, then written by the batch writer with
+     * its command record in one transaction shared with other votes, answered after the commit. The
+     * guarantees of {@link #run} hold: a resend (in the same batch or a later one) gets the stored
+     * answer; a refusal is recorded too. Only a full queue (503) is not recorded: nothing happened.
+     */
+    Outcome vote(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
+        String id = command.commandId();
+        if (id == null || id.isBlank() || id.length() > MAX_ID)
+            return Outcome.of(ProblemException.badRequest("live.command-id-required", MAX_ID));
+        PollService.Ballot ballot = null;
+        Outcome refused = null;
+        try {
+            ballot = check.get();
+        } catch (ProblemException p) {
+            refused = Outcome.of(p);
+        }
+        try {
+            return votes.submit(new VoteCommand(sessionId, id, type(command), user.name(), ballot, refused));
+        } catch (ProblemException busy) {
+            return Outcome.of(busy);
+        } catch (RuntimeException e) {
+            return storedOr(sessionId, id, type(command), e);
+        }
+    }
+
+    /** One vote for the batch: a ballot to cast, or the refusal its checks gave. */
+    record VoteCommand(
+            long sessionId, String commandId, String type, String actor, PollService.Ballot ballot, Outcome refused) {}
+
+    /** The batch writer's transaction: command records looked up in one query per session, ballots cast together. */
+    List<Outcome> voteAll(List<VoteCommand> items) {
+        Map<Long, Set<String>> idsBySession = new HashMap<>();
+        for (VoteCommand v : items)
+            idsBySession.computeIfAbsent(v.sessionId(), k -> new TreeSet<>()).add(v.commandId());
+        Map<String, Outcome> answers = new HashMap<>();
+        for (var e : idsBySession.entrySet())
+            answers.putAll(storedAll(e.getKey(), e.getValue(), items.get(0).type()));
+        List<VoteCommand> fresh = new ArrayList<>();
+        List<PollService.Ballot> ballots = new ArrayList<>();
+        Map<String, VoteCommand> firsts = new LinkedHashMap<>();
+        for (VoteCommand v : items) {
+            String key = key(v.sessionId(), v.commandId());
+            if (answers.containsKey(key) || firsts.containsKey(key)) continue; // a resend: the first one's answer
+            firsts.put(key, v);
+            if (v.refused() != null) answers.put(key, v.refused());
+            else {
+                fresh.add(v);
+                ballots.add(v.ballot());
+            }
+        }
+        List<ProblemException> cast = polls.castAll(ballots);
+        for (int i = 0; i < fresh.size(); i++) {
+            ProblemException p = cast.get(i);
+            answers.put(
+                    key(fresh.get(i).sessionId(), fresh.get(i).commandId()), p == null ? Outcome.OK : Outcome.of(p));
+        }
+        recordAll(firsts.values(), answers);
+        return items.stream()
+                .map(v -> answers.get(key(v.sessionId(), v.commandId())))
+                .toList();
+    }
+
+    private static String key(long sessionId, String commandId) {
+        return sessionId + "\n" + commandId;
+    }
+
+    /** The stored answers among {@code ids} (as {@link #stored}: another command's id is a conflict). */
+    private Map<String, Outcome> storedAll(long sessionId, Set<String> ids, String type) {
+        Map<String, Outcome> out = new HashMap<>();
+        List<String> list = List.copyOf(ids);
+        em.unwrap(Session.class).doWork(conn -> {
+            String in = list.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps = conn.prepareStatement("select command_id, type, result from live_commands"
+                    + " where session_id = ? and command_id in (" + in + ")")) {
+                ps.setLong(1, sessionId);
+                for (int i = 0; i < list.size(); i++) ps.setString(i + 2, list.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        out.put(key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private void recordAll(Collection<VoteCommand> commands, Map<String, Outcome> answers) {
+        if (commands.isEmpty()) return;
+        LocalDateTime now = Jdbc.utc(Instant.now(clock));
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into live_commands"
+                    + " (session_id, command_id, type, actor, result, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (VoteCommand v : commands) {
+                    ps.setLong(1, v.sessionId());
+                    ps.setString(2, v.commandId());
+                    ps.setString(3, v.type());
+                    ps.setString(4, v.actor());
+                    ps.setString(5, write(answers.get(key(v.sessionId(), v.commandId()))));
+                    ps.setObject(6, now);
+                    ps.addBatch();
+                }
+                // A concurrent command with one of these ids (another instance, the one-by-one path)
+                // fails the batch here; its items are then tried alone and find that record.
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private Outcome answer(String id, String storedType, String result, String type) {
+        if (!storedType.equals(type))
+            return Outcome.of(ProblemException.conflict("live.command-id-reused", id, storedType));
+        try {
+            return json.readValue(result, Outcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable live_commands.result of " + id, e);
+        }
+    }
+
+    private String write(Outcome o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Outcome storedOr(long sessionId, String id, String type, RuntimeException e) {
         Outcome earlier = stored(sessionId, id, type);
         if (earlier == null) throw e;
@@ -67,12 +237,7 @@ class LiveCommands {
                 .call(() -> LiveCommand.<LiveCommand>find("sessionId = ?1 and commandId = ?2", sessionId, id)
                         .firstResult());
         if (c == null) return null;
-        if (!c.type.equals(type)) return Outcome.of(ProblemException.conflict("live.command-id-reused", id, c.type));
-        try {
-            return json.readValue(c.result, Outcome.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable live_commands.result " + c.id, e);
-        }
+        return answer(id, c.type, c.result, type);
     }
 
     private void record(long sessionId, String id, String type, Outcome o) {

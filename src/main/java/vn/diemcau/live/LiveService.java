@@ -191,6 +191,9 @@ public class LiveService {
     }
 
     Outcome execute(long sessionId, ClientMessage.Command command) {
+        // Votes come in thousands at once: checked here, written in batches with their command records.
+        if (command instanceof ClientMessage.Vote v)
+            return commands.vote(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
         return commands.run(sessionId, command, () -> apply(sessionId, command));
     }
 
@@ -255,8 +258,6 @@ public class LiveService {
             polls.close(sid, c.pollId());
         } else if (command instanceof ClientMessage.PublishPoll c) {
             polls.publish(sid, c.pollId());
-        } else if (command instanceof ClientMessage.Vote c) {
-            polls.vote(sid, c.pollId(), c.choices(), c.text());
         } else if (command instanceof ClientMessage.RoomResult c) {
             polls.roomResult(sid, c.pollId(), c.pointId(), c.counts());
             // floor: requests to speak

@@ -1,7 +1,10 @@
 package vn.diemcau.poll;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,19 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import vn.diemcau.agenda.AgendaItemView;
 import vn.diemcau.agenda.AgendaService;
 import vn.diemcau.audit.AuditService;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.common.Text;
 import vn.diemcau.point.PointService;
@@ -41,6 +53,10 @@ public class PollService {
     static final int MAX_ROOM_COUNT = 100_000;
     private static final String TARGET = "poll";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CACHED = 10_000;
+
+    /** Polls past DRAFT, by id: votes are checked without a read each. */
+    private final Map<Long, Shape> shapes = new ConcurrentHashMap<>();
 
     @Inject
     Clock clock;
@@ -196,6 +212,7 @@ public class PollService {
     public void open(long sessionId, long pollId) {
         Poll p = transition(sessionId, pollId, PollStatus.DRAFT, PollStatus.OPEN);
         p.openedAt = Instant.now(clock);
+        shapes.remove(pollId);
         opened.fire(new PollOpened(sessionId, broadcastView(p, null)));
     }
 
@@ -203,6 +220,7 @@ public class PollService {
     public void close(long sessionId, long pollId) {
         Poll p = transition(sessionId, pollId, PollStatus.OPEN, PollStatus.CLOSED);
         p.closedAt = Instant.now(clock);
+        shapes.remove(pollId);
         closed.fire(new PollClosed(sessionId, broadcastView(p, null)));
         voted.fire(new PollVoted(sessionId, pollId));
     }
@@ -211,25 +229,209 @@ public class PollService {
     public void publish(long sessionId, long pollId) {
         Poll p = transition(sessionId, pollId, PollStatus.CLOSED, PollStatus.PUBLISHED);
         p.publishedAt = Instant.now(clock);
+        shapes.remove(pollId);
         em.flush();
         published.fire(new PollPublished(sessionId, broadcastView(p, tally.count(p))));
     }
 
     /**
-     * A participant's answer: applied once per delegate, replacing the earlier one only when the
-     * poll allows it. Anything wrong is refused before anything is written.
+     * A participant's answer, checked before anything is written (who, which poll, kind, options, text
+     * length) and ready for {@link #castAll}: what is left to decide needs the poll's row at commit
+     * time (still open? voted already?). A poll found closed here is refused at once.
      */
-    @Transactional
-    public void vote(long sessionId, long pollId, List<Integer> choices, String text) {
+    public Ballot ballot(long sessionId, long pollId, List<Integer> choices, String text) {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("poll.participants-only"));
         if (me.sessionId() != sessionId) throw ProblemException.forbidden("poll.other-session");
-        Poll p = Poll.findById(pollId);
+        Shape p = shape(pollId);
         if (p == null) throw ProblemException.notFound("poll", pollId);
-        if (p.sessionId != me.sessionId()) throw ProblemException.forbidden("poll.other-session");
-        cast(p, me.delegateId(), me.pointId(), choices, text);
+        if (p.sessionId() != me.sessionId()) throw ProblemException.forbidden("poll.other-session");
+        if (p.status() != PollStatus.OPEN) throw ProblemException.conflict("poll.not-open", p.status());
+        long bits = 0;
+        String answer = null;
+        if (p.kind() == PollKind.TEXT) {
+            answer = Text.clean(text);
+            if (answer == null) throw ProblemException.badRequest("poll.text-required");
+            if (answer.length() > MAX_TEXT) throw ProblemException.badRequest("poll.text-too-long", MAX_TEXT);
+        } else {
+            bits = bits(p.kind(), p.options(), p.maxChoices(), choices);
+        }
+        return new Ballot(
+                p.sessionId(),
+                pollId,
+                voterKey(p.voterSalt(), me.delegateId()),
+                p.anonymous() ? null : me.delegateId(),
+                me.pointId(),
+                bits,
+                answer);
     }
 
-    /** The write path of a vote, after the caller was checked. */
+    /**
+     * Writes ballots in the caller's transaction (the batch writer's): the polls' rows are locked
+     * first, so a close and a batch of votes serialize — a vote committed after the close is
+     * impossible. One answer per ballot, in order: null when applied, or the refusal. Within the
+     * batch as across batches: a second answer of the same voter is refused, or replaces the first
+     * where the poll allows it. Never relies on per-row update counts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ProblemException> castAll(List<Ballot> ballots) {
+        List<ProblemException> out = new ArrayList<>(ballots.size());
+        if (ballots.isEmpty()) return out;
+        Map<Long, Object[]> polls =
+                lockPolls(ballots.stream().map(Ballot::pollId).collect(Collectors.toCollection(TreeSet::new)));
+        Map<Long, Set<String>> seen = new HashMap<>();
+        for (var e : polls.entrySet()) {
+            if (!PollStatus.OPEN.name().equals(e.getValue()[0])) continue;
+            seen.put(
+                    e.getKey(),
+                    existingKeys(
+                            e.getKey(),
+                            ballots.stream()
+                                    .filter(b -> b.pollId() == e.getKey())
+                                    .map(Ballot::voterKey)
+                                    .collect(Collectors.toCollection(TreeSet::new))));
+        }
+        Map<String, Ballot> writes = new LinkedHashMap<>();
+        Set<PollVoted> events = new LinkedHashSet<>();
+        for (Ballot b : ballots) {
+            Object[] row = polls.get(b.pollId());
+            if (row == null) {
+                out.add(ProblemException.notFound("poll", b.pollId()));
+                continue;
+            }
+            PollStatus status = PollStatus.valueOf((String) row[0]);
+            boolean changeable = (Boolean) row[1];
+            if (status != PollStatus.OPEN) {
+                out.add(ProblemException.conflict("poll.not-open", status));
+                continue;
+            }
+            if (!seen.get(b.pollId()).add(b.voterKey()) && !changeable) {
+                out.add(ProblemException.conflict("poll.already-voted"));
+                continue;
+            }
+            writes.put(b.pollId() + ":" + b.voterKey(), b); // the later answer of the same voter wins
+            events.add(new PollVoted(b.sessionId(), b.pollId()));
+            out.add(null);
+        }
+        if (!writes.isEmpty()) writeBallots(writes.values(), polls, Instant.now(clock));
+        // observed after the commit: the ticker coalesces them into poll.results_changed
+        events.forEach(voted::fire);
+        return out;
+    }
+
+    /** A vote checked and ready to write: a voter key (salted hash), never more than the poll keeps. */
+    public record Ballot(
+            long sessionId, long pollId, String voterKey, Long delegateId, Long pointId, long choices, String text) {}
+
+    /** What a vote is checked against. Past DRAFT none of it changes but the status (which only moves on). */
+    private record Shape(
+            long sessionId,
+            PollStatus status,
+            PollKind kind,
+            int options,
+            Integer maxChoices,
+            boolean anonymous,
+            String voterSalt) {}
+
+    private Shape shape(long pollId) {
+        Shape s = shapes.get(pollId);
+        if (s != null) return s;
+        s = QuarkusTransaction.requiringNew().call(() -> {
+            Poll p = Poll.findById(pollId);
+            return p == null
+                    ? null
+                    : new Shape(
+                            p.sessionId, p.status, p.kind, p.options.size(), p.maxChoices, p.anonymous, p.voterSalt);
+        });
+        // A DRAFT poll may still be edited: only what can no longer change is kept.
+        if (s != null && s.status() != PollStatus.DRAFT) {
+            if (shapes.size() >= MAX_CACHED) shapes.clear();
+            shapes.put(pollId, s);
+        }
+        return s;
+    }
+
+    /** A close or publish committed (here or, via the refused votes, elsewhere): the next vote reads it again. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollClosed e) {
+        shapes.remove(e.poll().id());
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PollPublished e) {
+        shapes.remove(e.poll().id());
+    }
+
+    /** id → {status, changeable}, rows locked in id order. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Object[]> lockPolls(Set<Long> ids) {
+        Map<Long, Object[]> out = new HashMap<>();
+        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
+            String in = ids.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT id, status, changeable FROM polls WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
+                int i = 1;
+                for (long id : ids) ps.setLong(i++, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3)});
+                }
+            }
+        });
+        for (var e : out.entrySet()) {
+            // a poll found no longer open: votes on it are refused here on without the batch
+            if (!PollStatus.OPEN.name().equals(e.getValue()[0])) shapes.remove(e.getKey());
+        }
+        return out;
+    }
+
+    /** The voters of {@code keys} who have a ballot already: a locking read sees the latest commit. */
+    private Set<String> existingKeys(long pollId, Set<String> keys) {
+        Set<String> out = new HashSet<>();
+        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
+            String in = keys.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps = conn.prepareStatement("SELECT voter_key FROM poll_ballots WHERE poll_id = ?"
+                    + " AND voter_key IN (" + in + ") FOR UPDATE")) {
+                ps.setLong(1, pollId);
+                int i = 2;
+                for (String k : keys) ps.setString(i++, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1));
+                }
+            }
+        });
+        return out;
+    }
+
+    private void writeBallots(Collection<Ballot> ballots, Map<Long, Object[]> polls, Instant now) {
+        String insert = "INSERT INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text,"
+                + " voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String upsert = insert + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
+                + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)";
+        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
+            try (PreparedStatement once = conn.prepareStatement(insert);
+                    PreparedStatement replace = conn.prepareStatement(upsert)) {
+                boolean anyOnce = false, anyReplace = false;
+                for (Ballot b : ballots) {
+                    boolean changeable = (Boolean) polls.get(b.pollId())[1];
+                    PreparedStatement ps = changeable ? replace : once;
+                    ps.setLong(1, b.pollId());
+                    ps.setString(2, b.voterKey());
+                    ps.setObject(3, b.delegateId());
+                    ps.setObject(4, b.pointId());
+                    ps.setLong(5, b.choices());
+                    ps.setString(6, b.text());
+                    ps.setObject(7, Jdbc.utc(now));
+                    ps.addBatch();
+                    if (changeable) anyReplace = true;
+                    else anyOnce = true;
+                }
+                if (anyOnce) once.executeBatch();
+                if (anyReplace) replace.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * One vote written on its own, in the caller's transaction: for tests that fill a poll directly
+     * ({@code PollFixtures.castDirect}). Votes of clients go through {@link #ballot} and {@link #castAll}.
+     */
     void cast(Poll p, long delegateId, Long pointId, List<Integer> choices, String text) {
         if (p.status != PollStatus.OPEN) throw ProblemException.conflict("poll.not-open", p.status);
         long bits = 0;
@@ -239,7 +441,7 @@ public class PollService {
             if (answer == null) throw ProblemException.badRequest("poll.text-required");
             if (answer.length() > MAX_TEXT) throw ProblemException.badRequest("poll.text-too-long", MAX_TEXT);
         } else {
-            bits = bits(p, choices);
+            bits = bits(p.kind, p.options.size(), p.maxChoices, choices);
         }
         int changed = em.createNativeQuery((p.changeable ? "INSERT" : "INSERT IGNORE")
                         + " INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at)"
@@ -375,14 +577,14 @@ public class PollService {
         p.updatedAt = Instant.now(clock);
     }
 
-    private static long bits(Poll p, List<Integer> choices) {
+    private static long bits(PollKind kind, int options, Integer maxChoices, List<Integer> choices) {
         if (choices == null || choices.isEmpty()) throw ProblemException.badRequest("poll.choice-required");
         Set<Integer> distinct = new HashSet<>();
         for (Integer c : choices) {
-            if (c == null || c < 0 || c >= p.options.size() || !distinct.add(c))
-                throw ProblemException.badRequest("poll.choice-invalid", p.options.size());
+            if (c == null || c < 0 || c >= options || !distinct.add(c))
+                throw ProblemException.badRequest("poll.choice-invalid", options);
         }
-        int max = p.kind == PollKind.MULTIPLE ? p.maxChoices : 1;
+        int max = kind == PollKind.MULTIPLE ? maxChoices : 1;
         if (distinct.size() > max) throw ProblemException.badRequest("poll.too-many-choices", max);
         long bits = 0;
         for (int c : distinct) bits |= 1L << c;
@@ -390,9 +592,13 @@ public class PollService {
     }
 
     static String voterKey(Poll p, long delegateId) {
+        return voterKey(p.voterSalt, delegateId);
+    }
+
+    private static String voterKey(String voterSalt, long delegateId) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest((p.voterSalt + ":" + delegateId).getBytes(StandardCharsets.UTF_8));
+                    .digest((voterSalt + ":" + delegateId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,280 @@
+package vn.diemcau.bench;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import vn.diemcau.common.GroupCommit;
+import vn.diemcau.common.Text;
+import vn.diemcau.security.InvitationTokens;
+import vn.diemcau.testing.Tokens;
+
+/**
+ * Bursts of durable writes (not part of the suite: run by bench/run.sh checkin|votes). N delegates
+ * (default 20,000) are inserted in bulk with real invitations; then every one of them checks in
+ * (POST /api/participant/check-in, Authorization: Invitation) or votes (POST …/live/commands, a
+ * poll.vote with its command id) as fast as CONCURRENCY requests in flight allow, over HTTP from a
+ * Vert.x client in this JVM. Reported: rows durably stored per second (counted in MariaDB at the
+ * end), p50/p99/max latency of the answers, lost rows (answered OK, no row) and duplicated rows.
+ */
+@QuarkusTest
+class BurstBench {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource db;
+
+    final Path dir = Path.of("target/bench");
+    final int n = Integer.getInteger("bench.n", 20_000);
+    final int concurrency = Integer.getInteger("bench.concurrency", 256);
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench.scenario", matches = "checkin")
+    void checkIns() throws Exception {
+        BenchFixture f = new BenchFixture(20, 0);
+        Delegates d = delegates(f);
+        Run run = burst(
+                i -> new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setURI("/api/participant/check-in")
+                        .addHeader("Authorization", "Invitation " + d.tokens[i]),
+                i -> "");
+        report(
+                "checkin",
+                "check-ins (HTTP POST /api/participant/check-in)",
+                run,
+                d,
+                stored("check_ins where status = 'PRESENT' and session_id = ?", f.sessionId));
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench.scenario", matches = "votes")
+    void votes() throws Exception {
+        BenchFixture f = new BenchFixture(20, 0);
+        Delegates d = delegates(f);
+        String org = Tokens.fresh(Tokens.ORGANIZER);
+        long poll = io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(org)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "question", "Đồng chí có tán thành dự thảo Nghị quyết không?",
+                        "kind", "SINGLE",
+                        "options", List.of("Tán thành", "Không tán thành", "Ý kiến khác")))
+                .post("/api/sessions/" + f.sessionId + "/polls")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(org)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "poll.open", "commandId", "open-" + poll, "pollId", poll))
+                .post(f.commandsPath())
+                .then()
+                .statusCode(200);
+        Run run = burst(
+                i -> new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setURI(f.commandsPath())
+                        .addHeader("Authorization", "Invitation " + d.tokens[i])
+                        .addHeader("Content-Type", "application/json"),
+                i -> "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
+                        + (i % 3) + "]}");
+        report(
+                "votes",
+                "votes (HTTP POST …/live/commands, poll.vote)",
+                run,
+                d,
+                stored("poll_ballots where poll_id = ?", poll));
+    }
+
+    /** The delegates that have a row (every row, so a duplicate shows). */
+    List<Long> stored(String from, long id) throws Exception {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select delegate_id from " + from)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    record Delegates(long[] ids, String[] tokens) {}
+
+    /** N delegates over the fixture's points with real invitations, in JDBC batches (a roster import would take minutes). */
+    Delegates delegates(BenchFixture f) throws Exception {
+        InvitationTokens tokens =
+                Arc.container().instance(InvitationTokens.class).get();
+        long[] ids = new long[n];
+        String[] invitations = new String[n];
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into delegates (session_id, full_name, name_folded, name_sort_key, unit_name, unit_folded,"
+                            + " search_folded, point_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < n; i++) {
+                    String name = "Đại biểu Nguyễn Văn " + (i + 1);
+                    ps.setLong(1, f.sessionId);
+                    ps.setString(2, name);
+                    ps.setString(3, Text.fold(name));
+                    ps.setBytes(4, Text.nameSortKey(name));
+                    ps.setString(5, "Xã " + (i % 500));
+                    ps.setString(6, "xa " + (i % 500));
+                    ps.setString(7, Text.fold(name) + " | xa " + (i % 500) + " | ");
+                    ps.setLong(8, f.points.get(i % f.points.size()));
+                    ps.setObject(9, now);
+                    ps.setObject(10, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int i = 0; keys.next() && i < n; i++) ids[i] = keys.getLong(1);
+                }
+            }
+            if (ids[n - 1] == 0) {
+                // generated keys of a bulk batch may not come back: read them in insertion order
+                try (PreparedStatement ps =
+                        c.prepareStatement("select id from delegates where session_id = ? order by id")) {
+                    ps.setLong(1, f.sessionId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        for (int i = 0; rs.next() && i < n; i++) ids[i] = rs.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("update delegates set invitation_salt = ?,"
+                    + " invitation_hash = ?, invitation_issued_at = ? where id = ?")) {
+                for (int i = 0; i < n; i++) {
+                    String salt = tokens.newSalt();
+                    invitations[i] = tokens.token(ids[i], salt);
+                    ps.setString(1, salt);
+                    ps.setString(2, InvitationTokens.hash(invitations[i]));
+                    ps.setObject(3, now);
+                    ps.setLong(4, ids[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        return new Delegates(ids, invitations);
+    }
+
+    record Run(
+            double seconds,
+            long[] latencyMicros,
+            List<Integer> okIndexes,
+            int failed,
+            Map<Integer, Integer> statuses) {}
+
+    /** Sends request i for every i once, {@code concurrency} in flight; latency from send to the whole answer. */
+    Run burst(IntFunction<RequestOptions> request, IntFunction<String> body) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(base.getPort())
+                .setMaxPoolSize(concurrency)
+                .setKeepAlive(true));
+        long[] latency = new long[n];
+        int[] status = new int[n];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        long start = System.nanoTime();
+        Runnable[] send = new Runnable[1];
+        send[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= n) return;
+            long t0 = System.nanoTime();
+            http.request(request.apply(i))
+                    .compose(r -> r.send(body.apply(i)))
+                    .compose(r -> r.body().map(b -> r.statusCode()))
+                    .onComplete(ar -> {
+                        latency[i] = (System.nanoTime() - t0) / 1000;
+                        status[i] = ar.succeeded() ? ar.result() : -1;
+                        done.countDown();
+                        send[0].run();
+                    });
+        };
+        for (int k = 0; k < Math.min(concurrency, n); k++) vertx.runOnContext(v -> send[0].run());
+        if (!done.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("burst did not finish");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<Integer> ok = new ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            statuses.merge(status[i], 1, Integer::sum);
+            if (status[i] == 200) ok.add(i);
+        }
+        Arrays.sort(latency);
+        return new Run(seconds, latency, ok, n - ok.size(), statuses);
+    }
+
+    void report(String name, String what, Run run, Delegates d, List<Long> rowsOf) throws Exception {
+        Set<Long> stored = new HashSet<>(rowsOf);
+        long rows = rowsOf.size();
+        long duplicated = rows - stored.size();
+        long lost =
+                run.okIndexes().stream().filter(i -> !stored.contains(d.ids[i])).count();
+        long[] l = run.latencyMicros();
+        String md =
+                "| scenario | N | in flight | answered OK | other answers | wall time | rows stored | rows/s durably"
+                        + " stored | p50 | p99 | max | lost | duplicated |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+                        + String.format(
+                                "| %s | %d | %d | %d | %s | %.2f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %d | %d |%n",
+                                what,
+                                n,
+                                concurrency,
+                                run.okIndexes().size(),
+                                run.failed() == 0 ? "0" : run.statuses().toString(),
+                                run.seconds(),
+                                rows,
+                                rows / run.seconds(),
+                                LoadGenerator.pct(l, 0.50) / 1000.0,
+                                LoadGenerator.pct(l, 0.99) / 1000.0,
+                                l.length == 0 ? 0 : l[l.length - 1] / 1000.0,
+                                lost,
+                                duplicated);
+        // where the time went: the writer's transactions against the wall time of the burst
+        md += "\n" + GroupCommit.stats(name.equals("checkin") ? "check-ins" : "votes") + "; load average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + "-" + n + ".md"), md);
+        System.out.println("\n" + md);
+    }
+}
