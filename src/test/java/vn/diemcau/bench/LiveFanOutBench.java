@@ -98,6 +98,8 @@ class LiveFanOutBench {
             }
             Thread.sleep(2000);
             long with = usedAfterGc();
+            // what the connections hold, class by class (the top of the live-object histogram)
+            Files.writeString(dir.resolve("idle-histogram-" + n + ".txt"), histogram(40));
             while (out.readLine() != null) {}
             p.waitFor();
             md.append(String.format(
@@ -283,6 +285,17 @@ class LiveFanOutBench {
                 .map(String::strip)
                 .map(Integer::valueOf)
                 .toList();
+    }
+
+    /** The first {@code lines} lines of this JVM's live-object class histogram ({@code jcmd GC.class_histogram}). */
+    static String histogram(int lines) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {new String[0]},
+                        new String[] {String[].class.getName()});
+        return ((String) text).lines().limit(lines).collect(Collectors.joining("\n", "", "\n"));
     }
 
     static long usedAfterGc() throws InterruptedException {
