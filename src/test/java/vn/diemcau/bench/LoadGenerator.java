@@ -267,6 +267,8 @@ public final class LoadGenerator implements AutoCloseable {
      * Point consoles: one connection per point sending {@code point.heartbeat} every {@code everyMs}
      * (spread over the interval). Returns how many heartbeats went out so far; close to stop.
      */
+    static final int CONSOLE_WAVE = 100;
+
     public Heartbeats heartbeats(int port, String path, Map<String, String> headers, List<Long> pointIds, long everyMs)
             throws Exception {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -274,7 +276,14 @@ public final class LoadGenerator implements AutoCloseable {
                 .setLocalAddress("127.0.0." + (firstSource + 40)));
         Heartbeats h = new Heartbeats(client);
         List<Future<WebSocket>> opened = new ArrayList<>();
+        // Consoles come online in waves of CONSOLE_WAVE (as they do in the morning), not all in one
+        // instant: 2,000 upgrades at once each reading the database queue on its connection pool.
         for (int i = 0; i < pointIds.size(); i++) {
+            if (i > 0 && i % CONSOLE_WAVE == 0)
+                Future.all(opened.subList(i - CONSOLE_WAVE, i))
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(120, TimeUnit.SECONDS);
             WebSocketConnectOptions o = new WebSocketConnectOptions()
                     .setHost("127.0.0.1")
                     .setPort(port)
