@@ -36,6 +36,9 @@ public class PointService {
     Clock clock;
 
     @Inject
+    PointOperatorAssignments assignments;
+
+    @Inject
     Access access;
 
     @Inject
@@ -101,7 +104,10 @@ public class PointService {
         p.sessionId = sessionId;
         p.createdAt = Instant.now(clock);
         p.sortOrder = r.sortOrder() != null ? r.sortOrder() : nextSortOrder(sessionId);
-        if (r.operators() != null) p.operators.addAll(cleanOperators(r.operators()));
+        if (r.operators() != null) {
+            p.operators.addAll(cleanOperators(r.operators()));
+            assignments.changed();
+        }
         apply(p, r);
         p.persist();
         audit.record(sessionId, p.id, "point.created", "point", p.id, p.name);
@@ -114,7 +120,10 @@ public class PointService {
         Point p = require(sessionId, pointId);
         if (r.version() != null && r.version() != p.version) throw ProblemException.conflict("stale");
         if (r.sortOrder() != null) p.sortOrder = r.sortOrder();
-        if (r.operators() != null) replaceOperators(p, r.operators());
+        if (r.operators() != null) {
+            replaceOperators(p, r.operators());
+            assignments.changed();
+        }
         apply(p, r);
         Point.flush();
         audit.record(sessionId, p.id, "point.updated", "point", p.id, p.name);
@@ -129,6 +138,7 @@ public class PointService {
         long delegates = delegateCount(p.id);
         if (delegates > 0 && !force) throw ProblemException.conflict("point.has-delegates", p.name, delegates);
         deleted.fire(new PointDeleted(sessionId, pointId));
+        assignments.changed();
         audit.record(
                 sessionId,
                 p.id,
@@ -144,6 +154,7 @@ public class PointService {
         sessions.requireEditable(sessionId);
         Point p = require(sessionId, pointId);
         replaceOperators(p, operators);
+        assignments.changed();
         p.updatedAt = Instant.now(clock);
         Point.flush();
         audit.record(
@@ -207,6 +218,7 @@ public class PointService {
     /** Copies the points, their operators and the session's unit snapshots, in the copy's transaction. */
     @Transactional
     void onSessionCopied(@Observes SessionCopied e) {
+        assignments.changed();
         Map<Long, Long> unitMap = new HashMap<>();
         // Ids grow, and a snapshot's parent is always written before it: copying in id order keeps parents first.
         for (SessionUnit src : SessionUnit.<SessionUnit>list("sessionId = ?1 order by id", e.sourceId())) {

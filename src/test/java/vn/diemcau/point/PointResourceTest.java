@@ -353,7 +353,8 @@ class PointResourceTest {
         long other = session("Phiên của người khác " + u);
         create(other, Map.of("name", "Điểm C " + u, "operators", List.of(OP2)));
 
-        // Before any assignment the operator sees nothing of the session.
+        // Before any assignment the operator sees nothing of the session (and their assignments,
+        // now read, are kept a few seconds: the assignment below must clear them at once).
         Tokens.as(Tokens.OPERATOR1)
                 .get("/api/sessions/" + sid + "/points")
                 .then()
