@@ -7,6 +7,7 @@ import {
   shot,
   signIn,
   unique,
+  phoneContext,
 } from '../support/helpers'
 
 test('a delegate checks in by invitation link, another by operator search, and the main-hall counts follow', async ({
@@ -46,12 +47,7 @@ test('a delegate checks in by invitation link, another by operator search, and t
   await expect(page.getByTestId('attendance-total')).toContainText('0 / 2')
 
   // Delegate 1 on their phone: the invitation link, then one tap.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const delegatePage = await phone.newPage()
   await delegatePage.goto(new URL(invitation.url).pathname)
   await expect(delegatePage).toHaveURL(/\/p$/)

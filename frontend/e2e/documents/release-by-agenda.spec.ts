@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiPost, createSession, shot, signIn, unique } from '../support/helpers'
+import { apiPost, createSession, shot, signIn, unique, phoneContext } from '../support/helpers'
 
 /** The smallest file whose content says PDF; the server checks the content, not the name. */
 function tinyPdf(text: string): Buffer {
@@ -59,13 +59,7 @@ test('the organizer attaches a document to an agenda item, starts the item, and 
   await shot(page, 'documents-organizer-uploaded')
 
   // The delegate opens the invitation on a phone: nothing released yet.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    acceptDownloads: true,
-  })
+  const phone = await phoneContext(browser, { acceptDownloads: true })
   const delegatePage = await phone.newPage()
   await delegatePage.goto(new URL(invitation.url).pathname)
   await expect(delegatePage).toHaveURL(/\/p$/)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiPost, createSession, shot, signIn, unique } from '../support/helpers'
+import { apiPost, createSession, shot, signIn, unique, phoneContext } from '../support/helpers'
 
 const DESKTOP = { width: 1366, height: 900 }
 
@@ -86,12 +86,7 @@ test('the organizer writes a feedback form, opens it, a delegate answers on the 
   await expect(page.getByRole('status')).toContainText(`Đã lưu thành bộ câu hỏi „${setName}”.`)
 
   // ---- a delegate has the phone open: no form yet while it is a draft ----
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const delegatePage = await phone.newPage()
   await delegatePage.goto(`/i/${tokens[0]}`)
   await expect(delegatePage).toHaveURL(/\/p$/)

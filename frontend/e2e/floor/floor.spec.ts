@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test'
-import { apiPost, createSession, shot, signIn, unique } from '../support/helpers'
+import { apiPost, createSession, shot, signIn, unique, phoneContext } from '../support/helpers'
 
 const DESKTOP = { width: 1366, height: 900 }
 
@@ -108,12 +108,7 @@ test('a point asks for the floor, the main hall grants it, the point console sho
   await expect(screen.getByTestId('floor-big')).toContainText(speaker)
 
   // ---- a delegate sends a question from the phone; the main hall approves it ----
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const delegatePage = await phone.newPage()
   await delegatePage.goto(`/i/${invitation.token}`)
   await expect(delegatePage).toHaveURL(/\/p$/)

@@ -8,6 +8,7 @@ import {
   shot,
   signIn,
   unique,
+  phoneContext,
 } from '../support/helpers'
 
 const DESKTOP = { width: 1366, height: 900 }
@@ -220,12 +221,7 @@ test('the main hall calls the roll and runs two items while two point consoles f
   await expect(page.locator(`tr.agenda-done`)).toContainText(opening)
 
   // ---- the delegate's phone follows too ----
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const delegatePage = await phone.newPage()
   await delegatePage.goto(`/i/${invitation.token}`)
   await expect(delegatePage).toHaveURL(/\/p$/)

@@ -7,6 +7,7 @@ import {
   signIn,
   shot,
   unique,
+  phoneContext,
 } from '../support/helpers'
 
 test('a delegate opens the invitation link and sees their own session on a phone', async ({
@@ -37,12 +38,7 @@ test('a delegate opens the invitation link and sees their own session on a phone
   await expect(page.getByRole('button', { name: `Sao chép link mời: ${name}` })).toBeVisible()
 
   // The delegate: another browser, no account, a phone-sized screen.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const delegatePage = await phone.newPage()
   await delegatePage.goto(url.pathname)
   await expect(delegatePage).toHaveURL(/\/p$/)

@@ -1,14 +1,9 @@
 import { expect, test, type Browser } from '@playwright/test'
-import { apiPost, createSession, shot, signIn, unique } from '../support/helpers'
+import { apiPost, createSession, shot, signIn, unique, phoneContext } from '../support/helpers'
 
 /** A delegate's phone: their own browser, signed in only by the invitation link. */
 async function phone(browser: Browser, invitationUrl: string) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const context = await phoneContext(browser)
   const page = await context.newPage()
   await page.goto(new URL(invitationUrl).pathname)
   await expect(page).toHaveURL(/\/p$/)

@@ -7,6 +7,7 @@ import {
   signIn,
   statusMessage,
   unique,
+  phoneContext,
 } from '../support/helpers'
 
 test('a person registers through the public link, the operator approves, the delegate is on the roster', async ({
@@ -41,12 +42,7 @@ test('a person registers through the public link, the operator approves, the del
   await shot(page, 'registration-settings')
 
   // The person: a phone, no account.
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-  })
+  const phone = await phoneContext(browser)
   const person = await phone.newPage()
   await person.goto(link.pathname)
   await expect(person.getByRole('heading', { name: title, level: 1 })).toBeVisible()

@@ -1,4 +1,11 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -20,6 +27,20 @@ export async function shot(page: Page, name: string): Promise<void> {
  * Signs in like a person: the SPA's sign-in page, then the OIDC provider's login page (in tests
  * Quarkus' in-process dev server, which lists a button per configured user), then back.
  */
+/** A delegate's phone: another browser context, no account, a phone-sized touch screen in Vietnamese. */
+export function phoneContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    ...options,
+  })
+}
+
 export async function signIn(page: Page, user = 'organizer', path = '/sessions'): Promise<void> {
   await page.goto(path)
   await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản cơ quan' }).click()

@@ -13,6 +13,7 @@ import { formatDateTime, instantToLocalInput, localInputToOffset } from '../../l
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { Field } from '../../ui/Field'
 import { ProblemBanner } from '../../ui/ProblemBanner'
+import { TemplateNameField } from './TemplateNameField'
 import { useStatus } from '../../ui/Status'
 import { feedbackApi, type FormView } from './api'
 import { FeedbackSummaryView } from './FeedbackSummaryView'
@@ -415,17 +416,7 @@ function SaveAsTemplate({
       {open && (
         <Dialog title={t('feedback.saveAsTemplate')} onClose={() => setOpen(false)}>
           <form onSubmit={save}>
-            <Field id="feedback-template-name" label={t('feedback.templates.name')} required>
-              {(c) => (
-                <input
-                  {...c}
-                  value={name}
-                  maxLength={300}
-                  autoFocus
-                  onChange={(e) => setName(e.target.value)}
-                />
-              )}
-            </Field>
+            <TemplateNameField id="feedback-template-name" value={name} onChange={setName} />
             <ProblemBanner error={error} />
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={() => setOpen(false)}>

@@ -7,8 +7,8 @@ import { useAuth } from '../../app/auth'
 import { useI18n } from '../../i18n'
 import { useLoad } from '../../lib/hooks'
 import { ConfirmDialog } from '../../ui/Dialog'
-import { Field } from '../../ui/Field'
 import { ProblemBanner } from '../../ui/ProblemBanner'
+import { TemplateNameField } from './TemplateNameField'
 import { useStatus } from '../../ui/Status'
 import { feedbackApi, type TemplateView } from './api'
 import { QuestionsEditor } from './QuestionsEditor'
@@ -167,17 +167,7 @@ function TemplateEditor({
           ? t('feedback.templates.editing', { name: template.name })
           : t('feedback.templates.new')}
       </h2>
-      <Field id="feedback-tpl-name" label={t('feedback.templates.name')} required>
-        {(c) => (
-          <input
-            {...c}
-            value={name}
-            maxLength={300}
-            autoFocus
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TemplateNameField id="feedback-tpl-name" value={name} onChange={setName} />
       <QuestionsEditor idPrefix="feedback-tpl" questions={questions} onChange={setQuestions} />
       {template && <p className="hint">{t('feedback.templates.editHint')}</p>}
       <ProblemBanner error={error} />
