@@ -149,7 +149,8 @@ test('the organizer writes a feedback form, opens it, a delegate answers on the 
     page.waitForEvent('download'),
     summary.getByRole('link', { name: 'Tải Excel' }).click(),
   ])
-  expect(download.suggestedFilename()).toBe(`phieu-danh-gia-${sid}.xlsx`)
+  // the file keeps the form's Vietnamese title (Content-Disposition filename*)
+  expect(download.suggestedFilename()).toBe(`Tổng hợp – ${formTitle}.xlsx`)
   const path = await download.path()
   const { statSync } = await import('node:fs')
   expect(statSync(path).size).toBeGreaterThan(1000)
