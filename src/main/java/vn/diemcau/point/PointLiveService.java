@@ -1,8 +1,10 @@
 package vn.diemcau.point;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import vn.diemcau.audit.AuditService;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.common.Text;
@@ -27,6 +31,8 @@ import vn.diemcau.session.SessionStatus;
  */
 @ApplicationScoped
 public class PointLiveService {
+    private static final Logger LOG = Logger.getLogger(PointLiveService.class);
+
     private static final String TARGET = "point";
 
     @Inject
@@ -168,16 +174,33 @@ public class PointLiveService {
 
     /**
      * The scheduler's pass: points whose heartbeats stopped become DEGRADED, then OFFLINE. Each
-     * change is its own event; returns how many points changed.
+     * change is its own event; returns how many points changed. Each point is written in its own
+     * transaction: a heartbeat that updates one of them meanwhile (its row's version moved on) makes
+     * that point alone wait for the next pass — with 2,000 consoles that race is frequent, and one
+     * transaction for all of them lost every change of the pass to it.
      */
-    @Transactional
     public int sweep(Liveness liveness) {
         Instant degradedBefore = Instant.now(clock).minus(liveness.degradedAfter());
-        List<Point> late =
-                Point.list("lastHeartbeatAt < ?1 and liveStatus <> ?2", degradedBefore, PointLiveStatus.OFFLINE);
+        List<Long> late = QuarkusTransaction.requiringNew()
+                .call(() -> Point.<Point>list(
+                                "lastHeartbeatAt < ?1 and liveStatus <> ?2", degradedBefore, PointLiveStatus.OFFLINE)
+                        .stream()
+                        .map(p -> p.id)
+                        .toList());
         int changed = 0;
-        for (Point p : late) {
-            if (refresh(p, liveness, false)) changed++;
+        for (long id : late) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> {
+                    Point p = Point.findById(id);
+                    return p != null && refresh(p, liveness, false);
+                })) changed++;
+            } catch (OptimisticLockException | StaleStateException e) {
+                LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
+            } catch (RuntimeException e) {
+                if (!(e.getCause() instanceof OptimisticLockException || e.getCause() instanceof StaleStateException))
+                    throw e;
+                LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
+            }
         }
         return changed;
     }
