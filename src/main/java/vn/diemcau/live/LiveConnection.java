@@ -32,6 +32,8 @@ final class LiveConnection {
     static final int CLOSE_TOO_SLOW = 4008;
     /** The largest frame written in one piece: Vert.x's default, which clients accept (larger texts go in fragments). */
     static final int MAX_FRAME = 65536;
+    /** Frames kept for a connection while its snapshot or replay is being made. */
+    static final int HOLD_LIMIT = 4096;
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class);
 
@@ -91,8 +93,13 @@ final class LiveConnection {
     /** A stream event, in sequence order. */
     synchronized void offer(Frame f) {
         if (held != null) {
+            // Held frames wait in memory while the snapshot is made, not in the socket: that says
+            // nothing about the client's speed. Frames it would never get are not kept at all
+            // (a phone joining while 2,000 consoles come online would otherwise hold every
+            // point.status_changed); past HOLD_LIMIT it resumes later with a fresh snapshot.
+            if (!accepts(f)) return;
             held.add(f);
-            if (held.size() > limit) tooSlow();
+            if (held.size() > HOLD_LIMIT) tooSlow();
             return;
         }
         if (f.seq() <= lastSeq) return;

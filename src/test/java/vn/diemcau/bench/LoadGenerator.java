@@ -125,6 +125,7 @@ public final class LoadGenerator implements AutoCloseable {
         Client[] cs = new Client[n];
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(n);
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> closeCodes = new ConcurrentHashMap<>();
         long c0 = System.nanoTime();
         // Connect in waves so the server's accept queue and the handshakes keep up.
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
@@ -148,6 +149,16 @@ public final class LoadGenerator implements AutoCloseable {
                 if (t.protocol() == Protocol.PLAIN && !t.greets()) {
                     isReady[0] = true;
                 }
+                // Closed by the server before it was ready (refused, or an error): counted as failed
+                // with its close code, never left holding a slot of the wave.
+                ws.closeHandler(v -> {
+                    if (isReady[0]) return;
+                    isReady[0] = true;
+                    failed.incrementAndGet();
+                    closeCodes.merge(ws.closeStatusCode() + " " + ws.closeReason(), 1, Integer::sum);
+                    inFlight.release();
+                    ready.countDown();
+                });
                 ws.textMessageHandler(text -> {
                     long now = System.nanoTime();
                     if (!isReady[0]) {
@@ -176,7 +187,9 @@ public final class LoadGenerator implements AutoCloseable {
         }
         if (!ready.await(300, TimeUnit.SECONDS)) throw new IllegalStateException("connections not ready");
         double connectSeconds = (System.nanoTime() - c0) / 1e9;
-        if (failed.get() > 0) throw new IllegalStateException(failed.get() + " of " + n + " connections failed");
+        if (failed.get() > 0)
+            throw new IllegalStateException(
+                    failed.get() + " of " + n + " connections failed (closed before ready: " + closeCodes + ")");
         if (holdMillis > 0) {
             // Idle-memory scenario: the orchestrator measures the server while the connections sit.
             System.out.printf("READY %.3f%n", connectSeconds);
