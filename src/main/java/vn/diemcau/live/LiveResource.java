@@ -39,7 +39,7 @@ public class LiveResource {
     @Operation(summary = "The live.snapshot a socket would get now, with its seq")
     public String snapshot(@PathParam("sessionId") long sessionId) {
         long seq = stream.lastSeq(sessionId);
-        return LiveJson.text(json, seq, live.snapshot(sessionId));
+        return LiveJson.text(json, seq, live.snapshot(sessionId, seq));
     }
 
     @POST

@@ -171,25 +171,6 @@ public class LiveService {
         }
     }
 
-    /** The session's live state as the caller sees it, read in one transaction. */
-    @Transactional
-    public ServerMessage.Snapshot snapshot(long sessionId) {
-        access.requireRead(sessionId);
-        Session s = sessions.require(sessionId);
-        return new ServerMessage.Snapshot(
-                new ServerMessage.SessionState(s.id, s.title, s.status, s.startsAt, s.endsAt),
-                agenda.items(sessionId),
-                points.states(sessionId),
-                points.rollCall(sessionId),
-                config.heartbeatInterval().toSeconds(),
-                documents.released(sessionId),
-                attendance.countsOf(sessionId),
-                polls.live(sessionId),
-                // floor
-                floor.state(sessionId),
-                questions.published(sessionId));
-    }
-
     Outcome execute(long sessionId, ClientMessage.Command command) {
         // Votes come in thousands at once: checked here, written in batches with their command records.
         if (command instanceof ClientMessage.Vote v)
