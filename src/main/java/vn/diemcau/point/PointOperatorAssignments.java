@@ -3,8 +3,6 @@ package vn.diemcau.point;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.diemcau.common.AfterTransaction;
 import vn.diemcau.security.OperatorAssignments;
 
 /**
@@ -49,16 +48,7 @@ class PointOperatorAssignments implements OperatorAssignments {
     /** Operators of some point changed: forget every operator's assignments (now, and once it commits). */
     void changed() {
         cache.clear();
-        if (tx.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) return;
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.clear();
-            }
-        });
+        AfterTransaction.run(tx, cache::clear);
     }
 
     private Map<Long, Set<Long>> assignments(String username) {

@@ -2,13 +2,12 @@ package vn.diemcau.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.diemcau.common.AfterTransaction;
 
 /**
  * Invitations recently presented, by token hash, so that a crowd of phones connecting and
@@ -55,19 +54,7 @@ public class InvitationCache {
      */
     public void forgetAfterCommit(String tokenHash) {
         if (tokenHash == null) return;
-        if (tx.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            entries.remove(tokenHash);
-            return;
-        }
         entries.remove(tokenHash);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                entries.remove(tokenHash);
-            }
-        });
+        AfterTransaction.run(tx, () -> entries.remove(tokenHash));
     }
 }
