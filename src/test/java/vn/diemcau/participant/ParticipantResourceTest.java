@@ -144,7 +144,16 @@ class ParticipantResourceTest {
         assertTrue(setCookie.contains("Path=/"), setCookie);
         assertTrue(!setCookie.contains("Secure"), "cookie-secure is off in tests: " + setCookie);
         long maxAge = Long.parseLong(setCookie.replaceAll(".*Max-Age=(\\d+).*", "$1"));
-        assertTrue(maxAge > 30L * 24 * 3600, "lasts past the session's end: " + setCookie);
+        // a month past the session's end (RosterFixtures: it ends 2026-12-03 11:30 +07), at least a day
+        long expected = Math.max(
+                24L * 3600,
+                java.time.Duration.between(
+                                java.time.Instant.now(),
+                                java.time.OffsetDateTime.parse("2026-12-03T11:30:00+07:00")
+                                        .toInstant()
+                                        .plus(java.time.Duration.ofDays(30)))
+                        .toSeconds());
+        assertTrue(Math.abs(maxAge - expected) < 120, "lasts a month past the session's end: " + setCookie);
 
         String cookie = response.cookie(COOKIE);
         given().cookie(COOKIE, cookie)
