@@ -1,6 +1,5 @@
 package vn.diemcau.attendance;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.diemcau.audit.AuditService;
@@ -109,20 +110,17 @@ public class AttendanceService {
 
     /**
      * The delegate themself, from the page their invitation opened: checked in at their own point.
-     * Not one transaction of its own: the write joins others' in the batch writer, and the answer
-     * comes once that batch is committed (so no transaction is held while waiting).
+     * Not one transaction of its own: the tap joins others' in the batch writer, which also makes the
+     * checks (session open, delegate with a point) for the whole batch in its transaction; the answer
+     * comes once that batch is committed, and no thread is held meanwhile.
      */
-    public AttendanceEntryView checkInSelf() {
+    public CompletionStage<AttendanceEntryView> checkInSelf() {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("forbidden"));
-        // the two reads in one short transaction, ended before waiting for the write
-        DelegateView d = QuarkusTransaction.requiringNew().call(() -> {
-            openSession(me.sessionId());
-            return delegates.participant(me.delegateId());
-        });
-        if (d.pointId() == null) throw ProblemException.conflict("attendance.no-point");
-        CheckIn row = writer.submit(
-                new CheckInWriter.SelfCheckIn(me.sessionId(), d.pointId(), d.id(), user.name(), Instant.now(clock)));
-        return entry(d, row);
+        return writer.submit(
+                        new CheckInWriter.SelfCheckIn(me.sessionId(), me.delegateId(), user.name(), Instant.now(clock)))
+                .thenCompose(t -> t.refused() != null
+                        ? CompletableFuture.failedFuture(t.refused())
+                        : CompletableFuture.completedFuture(entry(t.who(), t.row())));
     }
 
     /** The participant's own attendance. */
@@ -473,6 +471,10 @@ public class AttendanceService {
     }
 
     static AttendanceEntryView entry(DelegateView d, CheckIn c) {
+        return entry(new DelegateService.Brief(d.id(), 0, d.fullName(), d.position(), d.unitName(), d.pointId()), c);
+    }
+
+    static AttendanceEntryView entry(DelegateService.Brief d, CheckIn c) {
         return new AttendanceEntryView(
                 d.id(),
                 d.fullName(),

@@ -18,11 +18,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
+import vn.diemcau.common.ProblemException;
+import vn.diemcau.roster.DelegateService;
+import vn.diemcau.session.SessionService;
+import vn.diemcau.session.SessionStatus;
 
 /**
  * Self check-ins (the participant's own tap) written in batches: a thousand phones tapping at once
@@ -33,8 +38,11 @@ import vn.diemcau.common.Jdbc;
  */
 @ApplicationScoped
 class CheckInWriter {
-    /** One tap: who, where, by whom (the invitation's principal), when. */
-    record SelfCheckIn(long sessionId, long pointId, long delegateId, String actor, Instant at) {}
+    /** One tap: who (as their invitation says), by whom (the invitation's principal), when. */
+    record SelfCheckIn(long sessionId, long delegateId, String actor, Instant at) {}
+
+    /** What a tap gets after the commit: the delegate and their row, or why nothing was written. */
+    record Tapped(DelegateService.Brief who, CheckIn row, ProblemException refused) {}
 
     /** What the delegate's row holds, from a plain read: is a write needed to make them present? */
     enum RowState {
@@ -62,7 +70,13 @@ class CheckInWriter {
     @Inject
     BatchConfig config;
 
-    private GroupCommit<SelfCheckIn, CheckIn> writer;
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    DelegateService delegates;
+
+    private GroupCommit<SelfCheckIn, Tapped> writer;
 
     @PostConstruct
     void start() {
@@ -74,19 +88,45 @@ class CheckInWriter {
         writer.close();
     }
 
-    /** Waits until the check-in is committed; the delegate's row as it is then (a detached copy). */
-    CheckIn submit(SelfCheckIn c) {
-        return writer.submit(c);
+    /**
+     * Completes once the check-in is committed with the delegate's row as it is then (a detached
+     * copy), or the refusal; no thread waits meanwhile.
+     */
+    CompletableFuture<Tapped> submit(SelfCheckIn c) {
+        return writer.submitAsync(c);
     }
 
-    /** One transaction for the whole batch (the writer opened it). */
-    List<CheckIn> presentAll(List<SelfCheckIn> items) {
-        Set<Long> ids = items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet());
+    /**
+     * One transaction for the whole batch (the writer opened it). The checks a single tap would make
+     * before writing (session open, delegate still of it, with a point) are made here for all of
+     * them at once, in the same transaction as the write.
+     */
+    List<Tapped> presentAll(List<SelfCheckIn> items) {
+        Map<Long, DelegateService.Brief> who =
+                delegates.briefs(items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
+        Map<Long, ProblemException> closed = new HashMap<>();
+        for (long sessionId : items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet())) {
+            vn.diemcau.session.Session s = sessions.require(sessionId);
+            if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
+                closed.put(sessionId, ProblemException.conflict("attendance.session-not-open", s.status));
+        }
+        Map<SelfCheckIn, ProblemException> refused = new HashMap<>();
+        List<SelfCheckIn> valid = new ArrayList<>();
+        for (SelfCheckIn c : items) {
+            DelegateService.Brief d = who.get(c.delegateId());
+            ProblemException p = closed.get(c.sessionId());
+            if (p == null && (d == null || d.sessionId() != c.sessionId()))
+                p = ProblemException.notFound("delegate", c.delegateId());
+            if (p == null && d.pointId() == null) p = ProblemException.conflict("attendance.no-point");
+            if (p != null) refused.put(c, p);
+            else valid.add(c);
+        }
+        Set<Long> ids = valid.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet());
         Map<Long, CheckIn> before = rows(ids, false);
         List<SelfCheckIn> inserts = new ArrayList<>();
         List<SelfCheckIn> updates = new ArrayList<>();
         Set<Long> planned = new HashSet<>();
-        for (SelfCheckIn c : items) {
+        for (SelfCheckIn c : valid) {
             if (!planned.add(c.delegateId())) continue; // the same delegate twice in one batch: once
             switch (RowState.of(before.get(c.delegateId()), null)) {
                 case NO_ROW -> inserts.add(c);
@@ -94,8 +134,7 @@ class CheckInWriter {
                 case UP_TO_DATE -> {}
             }
         }
-        if (inserts.isEmpty() && updates.isEmpty())
-            return items.stream().map(c -> before.get(c.delegateId())).toList();
+        if (inserts.isEmpty() && updates.isEmpty()) return answers(items, who, before, refused);
         // One order of row locks for every batch: two writers (two instances) cannot wait on each other in a circle.
         Comparator<SelfCheckIn> byDelegate = Comparator.comparingLong(SelfCheckIn::delegateId);
         inserts.sort(byDelegate);
@@ -107,7 +146,7 @@ class CheckInWriter {
                     for (SelfCheckIn c : inserts) {
                         ps.setLong(1, c.delegateId());
                         ps.setLong(2, c.sessionId());
-                        ps.setLong(3, c.pointId());
+                        ps.setLong(3, who.get(c.delegateId()).pointId());
                         ps.setObject(4, Jdbc.utc(c.at()));
                         ps.setString(5, c.actor());
                         ps.addBatch();
@@ -123,7 +162,7 @@ class CheckInWriter {
                                 + " substitute_name = null, substitute_position = null, absence_reason = null,"
                                 + " recorded_at = ?, recorded_by = ? where delegate_id = ? and status <> 'PRESENT'")) {
                     for (SelfCheckIn c : updates) {
-                        ps.setLong(1, c.pointId());
+                        ps.setLong(1, who.get(c.delegateId()).pointId());
                         ps.setObject(2, Jdbc.utc(c.at()));
                         ps.setString(3, c.actor());
                         ps.setLong(4, c.delegateId());
@@ -140,11 +179,27 @@ class CheckInWriter {
         Map<Long, CheckIn> after = new HashMap<>(before);
         after.putAll(rows(written, true));
         Set<AttendanceChanged> events = new LinkedHashSet<>();
-        for (SelfCheckIn c : inserts) events.add(new AttendanceChanged(c.sessionId(), c.pointId()));
-        for (SelfCheckIn c : updates) events.add(new AttendanceChanged(c.sessionId(), c.pointId()));
+        for (SelfCheckIn c : inserts)
+            events.add(
+                    new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
+        for (SelfCheckIn c : updates)
+            events.add(
+                    new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
         // Observed after the commit; the counts publisher coalesces them.
         events.forEach(changed::fire);
-        return items.stream().map(c -> after.get(c.delegateId())).toList();
+        return answers(items, who, after, refused);
+    }
+
+    private static List<Tapped> answers(
+            List<SelfCheckIn> items,
+            Map<Long, DelegateService.Brief> who,
+            Map<Long, CheckIn> rows,
+            Map<SelfCheckIn, ProblemException> refused) {
+        return items.stream()
+                .map(c -> refused.containsKey(c)
+                        ? new Tapped(null, null, refused.get(c))
+                        : new Tapped(who.get(c.delegateId()), rows.get(c.delegateId()), null))
+                .toList();
     }
 
     private Map<Long, CheckIn> rows(Collection<Long> delegateIds, boolean locking) {

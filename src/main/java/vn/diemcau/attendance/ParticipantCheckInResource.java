@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diemcau.security.Roles;
@@ -22,7 +23,7 @@ public class ParticipantCheckInResource {
     @POST
     @RolesAllowed(Roles.PARTICIPANT)
     @Operation(summary = "Check in at my point (method LINK); a second tap changes nothing")
-    public AttendanceEntryView checkIn() {
+    public CompletionStage<AttendanceEntryView> checkIn() {
         return attendance.checkInSelf();
     }
 

@@ -3,6 +3,8 @@ package vn.diemcau.common;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -98,21 +100,46 @@ public final class GroupCommit<I, R> {
      *     a resend is safe)
      */
     public R submit(I item) {
-        Pending<I, R> p = new Pending<>(item, new CompletableFuture<>());
-        if (!running || !queue.offer(p)) throw busy();
         try {
-            return p.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+            return enqueue(item).join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            LOG.warnf("%s: no answer within %s (queue %d)", name, timeout, queue.size());
-            // unlike a full queue, the item may still be written: say so, a resend is safe
-            throw new ProblemException(503, "server.slow", 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy();
         }
+    }
+
+    /**
+     * Queues the item without waiting: the answer completes after the commit, so a caller that can
+     * answer asynchronously (an HTTP request, a socket) holds no thread meanwhile. Failures as in
+     * {@link #submit}: {@code server.busy} at once when the queue is full, {@code server.slow} past
+     * the timeout. A caller on a Vert.x context gets its answer back on that context: the writer
+     * thread only hands the answers over, it never runs the callers' follow-up (serialising and
+     * writing a response) on the path every batch waits for.
+     */
+    public CompletableFuture<R> submitAsync(I item) {
+        CompletableFuture<R> answer = enqueue(item);
+        Context caller = Vertx.currentContext();
+        if (caller == null) return answer;
+        CompletableFuture<R> out = new CompletableFuture<>();
+        answer.whenComplete((r, e) -> caller.runOnContext(v -> {
+            if (e == null) out.complete(r);
+            else out.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
+        }));
+        return out;
+    }
+
+    private CompletableFuture<R> enqueue(I item) {
+        Pending<I, R> p = new Pending<>(item, new CompletableFuture<>());
+        if (!running || !queue.offer(p)) return CompletableFuture.failedFuture(busy());
+        return p.answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof TimeoutException) {
+                LOG.warnf("%s: no answer within %s (queue %d)", name, timeout, queue.size());
+                // unlike a full queue, the item may still be written: say so, a resend is safe
+                return CompletableFuture.failedFuture(new ProblemException(503, "server.slow", 1));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     /** Items waiting now (for metrics and tests). */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -105,6 +106,37 @@ class LiveCommands {
      * answer; a refusal is recorded too. Only a full queue (503) is not recorded: nothing happened.
      */
     Outcome vote(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
+        Object checked = check(sessionId, command, check);
+        if (checked instanceof Outcome refused) return refused;
+        try {
+            return votes.submit((VoteCommand) checked);
+        } catch (ProblemException busy) {
+            return Outcome.of(busy);
+        } catch (RuntimeException e) {
+            return storedOr(sessionId, command.commandId(), type(command), e);
+        }
+    }
+
+    /**
+     * {@link #vote} for a caller that answers later (HTTP): no thread waits for the batch. The answer
+     * comes back on the caller's context (a worker's, where the rare lookup after a failure may read
+     * the database).
+     */
+    CompletableFuture<Outcome> voteAsync(
+            long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
+        Object checked = check(sessionId, command, check);
+        if (checked instanceof Outcome refused) return CompletableFuture.completedFuture(refused);
+        return votes.submitAsync((VoteCommand) checked).handle((o, failure) -> {
+            if (failure == null) return o;
+            Throwable e = failure instanceof java.util.concurrent.CompletionException c ? c.getCause() : failure;
+            if (e instanceof ProblemException busy) return Outcome.of(busy);
+            if (e instanceof RuntimeException r) return storedOr(sessionId, command.commandId(), type(command), r);
+            throw new IllegalStateException(e);
+        });
+    }
+
+    /** The vote ready for the batch, or the outcome when its command id is unusable. */
+    private Object check(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
         String id = command.commandId();
         if (id == null || id.isBlank() || id.length() > MAX_ID)
             return Outcome.of(ProblemException.badRequest("live.command-id-required", MAX_ID));
@@ -115,13 +147,7 @@ class LiveCommands {
         } catch (ProblemException p) {
             refused = Outcome.of(p);
         }
-        try {
-            return votes.submit(new VoteCommand(sessionId, id, type(command), user.name(), ballot, refused));
-        } catch (ProblemException busy) {
-            return Outcome.of(busy);
-        } catch (RuntimeException e) {
-            return storedOr(sessionId, id, type(command), e);
-        }
+        return new VoteCommand(sessionId, id, type(command), user.name(), ballot, refused);
     }
 
     /** One vote for the batch: a ballot to cast, or the refusal its checks gave. */

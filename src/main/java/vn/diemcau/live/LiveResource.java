@@ -3,6 +3,7 @@ package vn.diemcau.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.diemcau.common.ProblemException;
@@ -51,7 +53,8 @@ public class LiveResource {
             summary = "Applies a live command once",
             description = "The body is a command of the live protocol; its commandId may come in the "
                     + "Idempotency-Key header instead. 200 live.ack, or problem JSON (a resend gets the same answer).")
-    public Response command(
+    @Blocking // every command but a vote reads and writes the database on this thread
+    public CompletionStage<Response> command(
             @PathParam("sessionId") long sessionId,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             JsonNode body) {
@@ -64,9 +67,11 @@ public class LiveResource {
             throw ProblemException.badRequest("live.bad-message");
         }
         if (!(m instanceof ClientMessage.Command command)) throw ProblemException.badRequest("live.bad-message");
-        Outcome o = live.execute(sessionId, command);
-        if (!o.ok()) throw new ProblemException(o.status(), o.code(), o.args().toArray());
-        return Response.ok(LiveJson.text(json, new ServerMessage.Ack(command.commandId(), true)))
-                .build();
+        return live.executeAsync(sessionId, command).thenApply(o -> {
+            if (!o.ok())
+                throw new ProblemException(o.status(), o.code(), o.args().toArray());
+            return Response.ok(LiveJson.text(json, new ServerMessage.Ack(command.commandId(), true)))
+                    .build();
+        });
     }
 }

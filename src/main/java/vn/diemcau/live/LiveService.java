@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.diemcau.agenda.AgendaLiveService;
 import vn.diemcau.attendance.AbsenceRequest;
@@ -176,6 +178,13 @@ public class LiveService {
         if (command instanceof ClientMessage.Vote v)
             return commands.vote(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
         return commands.run(sessionId, command, () -> apply(sessionId, command));
+    }
+
+    /** {@link #execute} for callers that answer later: a vote holds no thread while its batch commits. */
+    CompletionStage<Outcome> executeAsync(long sessionId, ClientMessage.Command command) {
+        if (command instanceof ClientMessage.Vote v)
+            return commands.voteAsync(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
+        return CompletableFuture.completedFuture(execute(sessionId, command));
     }
 
     void heartbeat(long sessionId, long pointId) {

@@ -1,6 +1,9 @@
 package vn.diemcau.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.diemcau.security.InvitationDirectory;
 
@@ -12,5 +15,20 @@ class DelegateInvitations implements InvitationDirectory {
         return Delegate.<Delegate>find("invitationHash", tokenHash)
                 .firstResultOptional()
                 .map(d -> new Invitation(d.id, d.fullName, d.sessionId, d.pointId));
+    }
+
+    @Override
+    public Map<String, Invitation> allOfSession(long sessionId) {
+        List<Object[]> rows = Delegate.getEntityManager()
+                .createQuery(
+                        "select d.invitationHash, d.id, d.fullName, d.pointId from Delegate d"
+                                + " where d.sessionId = ?1 and d.invitationHash is not null",
+                        Object[].class)
+                .setParameter(1, sessionId)
+                .getResultList();
+        Map<String, Invitation> out = new HashMap<>(rows.size() * 2);
+        for (Object[] r : rows)
+            out.put((String) r[0], new Invitation((Long) r[1], (String) r[2], sessionId, (Long) r[3]));
+        return out;
     }
 }

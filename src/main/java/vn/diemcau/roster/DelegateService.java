@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,6 +239,29 @@ public class DelegateService {
         Delegate d = Delegate.findById(delegateId);
         if (d == null) throw ProblemException.notFound("delegate", delegateId);
         return view(d);
+    }
+
+    /** Who a delegate is, in short: what a participant's own answers show. */
+    public record Brief(long id, long sessionId, String fullName, String position, String unitName, Long pointId) {}
+
+    /**
+     * Many delegates in one read (the check-in writer's batch), by id; the missing ones are absent.
+     * A projection, not entities: nothing for the transaction to track.
+     */
+    public Map<Long, Brief> briefs(Collection<Long> ids) {
+        Map<Long, Brief> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        Delegate.getEntityManager()
+                .createQuery(
+                        "select d.id, d.sessionId, d.fullName, d.position, d.unitName, d.pointId from Delegate d"
+                                + " where d.id in ?1",
+                        Object[].class)
+                .setParameter(1, ids)
+                .getResultList()
+                .forEach(r -> out.put(
+                        (Long) r[0],
+                        new Brief((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5])));
+        return out;
     }
 
     /** The points whose delegates the caller may read; null for all of them. */

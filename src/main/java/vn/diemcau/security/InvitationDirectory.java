@@ -1,5 +1,6 @@
 package vn.diemcau.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,12 @@ import java.util.Optional;
  */
 public interface InvitationDirectory {
     Optional<Invitation> findByTokenHash(String tokenHash);
+
+    /**
+     * Every current invitation of the session, by token hash: read once when a crowd of the session's
+     * phones starts to arrive, so that each of them does not cost a read of its own.
+     */
+    Map<String, Invitation> allOfSession(long sessionId);
 
     /** A valid invitation: the delegate, their session and the point where they attend. */
     record Invitation(long delegateId, String fullName, long sessionId, Long pointId) {}

@@ -11,7 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** Turns a presented invitation token into a participant identity bound to one delegate. */
 @ApplicationScoped
@@ -37,13 +38,26 @@ public class InvitationIdentityProvider implements IdentityProvider<InvitationAu
         InvitationDirectory.Invitation known = cache.get(hash);
         if (known != null) return Uni.createFrom().item(identity(known));
         return context.runBlocking(() -> {
-            Optional<InvitationDirectory.Invitation> found = directory.isResolvable()
-                    ? QuarkusTransaction.requiringNew()
-                            .call(() -> directory.get().findByTokenHash(hash))
-                    : Optional.empty();
-            InvitationDirectory.Invitation inv =
-                    found.orElseThrow(() -> new AuthenticationFailedException("unknown invitation"));
-            cache.put(hash, inv);
+            if (!directory.isResolvable()) throw new AuthenticationFailedException("unknown invitation");
+            long epoch = cache.epoch();
+            InvitationDirectory.Invitation inv = QuarkusTransaction.requiringNew()
+                    .call(() -> directory.get().findByTokenHash(hash))
+                    .orElseThrow(() -> new AuthenticationFailedException("unknown invitation"));
+            cache.put(hash, inv, epoch);
+            if (cache.claimSession(inv.sessionId())) {
+                long before = cache.epoch();
+                Map<String, InvitationDirectory.Invitation> all = null;
+                try {
+                    all = QuarkusTransaction.requiringNew()
+                            .call(() -> directory.get().allOfSession(inv.sessionId()));
+                } catch (RuntimeException e) {
+                    // this phone is known already; the others look themselves up until a later read works
+                    Logger.getLogger(InvitationIdentityProvider.class)
+                            .warnf("invitations of session %d not read in bulk: %s", inv.sessionId(), e);
+                } finally {
+                    cache.putSession(inv.sessionId(), all, before);
+                }
+            }
             return identity(inv);
         });
     }
