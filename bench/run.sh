@@ -7,6 +7,7 @@
 #   documents   downloads vs nginx on loopback (bench/documents/run.sh; needs nginx-light and wrk)
 #   checkin     N delegates (default 20000) each check in once (HTTP, invitation), CONCURRENCY in flight (256)
 #   votes       N delegates (default 20000) each vote once (HTTP live command poll.vote), CONCURRENCY in flight
+#   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000
 # Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,9 @@ case "$scenario" in
       -Dbench.rounds="${ROUNDS:-3}" -Dbench.events="${EVENTS:-5}" -Dbench.targets=limit,diemcau ;;
   idle)
     mvn_bench -Dbench.scenario=idle -Dbench.n="${2:-1000,5000,10000,19500}" ;;
-  checkin|votes)
+  checkin|votes|votes-socket)
     # durable rows/s counted in MariaDB, p50/p99/max of the answers, lost and duplicated rows
-    ./mvnw -B test -Dquarkus.quinoa=false -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
+    ./mvnw -B test -Dquarkus.quinoa=false -Dexec.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
       -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" ;;
   documents)

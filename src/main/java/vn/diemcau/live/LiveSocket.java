@@ -143,8 +143,14 @@ public class LiveSocket {
                 LOG.debugf("live: heartbeat of point %d not stored: %s", h.pointId(), e);
             }
         } else if (m instanceof ClientMessage.Command command) {
-            Outcome o = live.execute(c.sessionId, command);
-            c.reply(LiveJson.text(json, o.answer(command.commandId(), c.locale)));
+            // a vote's answer comes once its batch commits; no worker waits for it meanwhile
+            live.executeAsync(c.sessionId, command)
+                    .exceptionally(e -> {
+                        // never silent: the client hears that it may resend (the command id makes that safe)
+                        LOG.errorf(e, "live: command %s of session %d failed", command.commandId(), c.sessionId);
+                        return Outcome.of(new ProblemException(503, "server.slow", 1));
+                    })
+                    .thenAccept(o -> c.reply(LiveJson.text(json, o.answer(command.commandId(), c.locale))));
         }
     }
 

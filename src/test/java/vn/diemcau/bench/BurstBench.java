@@ -9,6 +9,10 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
@@ -82,6 +86,49 @@ class BurstBench {
     void votes() throws Exception {
         BenchFixture f = new BenchFixture(20, 0);
         Delegates d = delegates(f);
+        long poll = openPoll(f);
+        Run run = burst(
+                i -> new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setURI(f.commandsPath())
+                        .addHeader("Authorization", "Invitation " + d.tokens[i])
+                        .addHeader("Content-Type", "application/json"),
+                i -> vote(i, poll));
+        report(
+                "votes",
+                "votes (HTTP POST …/live/commands, poll.vote)",
+                run,
+                d,
+                stored("poll_ballots where poll_id = ?", poll));
+    }
+
+    /**
+     * What phones do: each delegate's phone has its live socket open (authenticated once, at the
+     * upgrade) and sends its {@code poll.vote} over it; the answer is the {@code live.ack}. The
+     * phones connect in waves of at most {@code bench.wave} (client and server ends of every socket
+     * are open files of this one JVM); only the voting is timed.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "bench.scenario", matches = "votes-socket")
+    void votesOverTheSocket() throws Exception {
+        BenchFixture f = new BenchFixture(20, 0);
+        Delegates d = delegates(f);
+        long poll = openPoll(f);
+        Run run = socketBurst(f, d, i -> vote(i, poll));
+        report(
+                "votes-socket",
+                "votes (live socket, poll.vote → live.ack)",
+                run,
+                d,
+                stored("poll_ballots where poll_id = ?", poll));
+    }
+
+    static String vote(int i, long poll) {
+        return "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
+                + (i % 3) + "]}";
+    }
+
+    long openPoll(BenchFixture f) {
         String org = Tokens.fresh(Tokens.ORGANIZER);
         long poll = io.restassured.RestAssured.given()
                 .auth()
@@ -105,20 +152,84 @@ class BurstBench {
                 .post(f.commandsPath())
                 .then()
                 .statusCode(200);
-        Run run = burst(
-                i -> new RequestOptions()
-                        .setMethod(HttpMethod.POST)
-                        .setURI(f.commandsPath())
-                        .addHeader("Authorization", "Invitation " + d.tokens[i])
-                        .addHeader("Content-Type", "application/json"),
-                i -> "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
-                        + (i % 3) + "]}");
-        report(
-                "votes",
-                "votes (HTTP POST …/live/commands, poll.vote)",
-                run,
-                d,
-                stored("poll_ballots where poll_id = ?", poll));
+        return poll;
+    }
+
+    /** Sends message i over phone i's socket, {@code concurrency} unanswered at a time; latency from send to the answer. */
+    Run socketBurst(BenchFixture f, Delegates d, IntFunction<String> message) throws Exception {
+        int wave = Integer.getInteger("bench.wave", 8000);
+        Vertx vertx = Vertx.vertx();
+        long[] latency = new long[n];
+        int[] status = new int[n];
+        double seconds = 0;
+        try {
+            for (int start0 = 0, w = 0; start0 < n; start0 += wave, w++) {
+                final int from = start0;
+                final int to = Math.min(n, from + wave);
+                WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                        .setMaxConnections(wave + 10)
+                        .setLocalAddress("127.0.0." + (2 + w))
+                        .setConnectTimeout(60_000)
+                        .setMaxMessageSize(1 << 24));
+                WebSocket[] sockets = new WebSocket[to - from];
+                long[] sentAt = new long[n];
+                CountDownLatch ready = new CountDownLatch(to - from);
+                CountDownLatch answered = new CountDownLatch(to - from);
+                AtomicInteger next = new AtomicInteger(from);
+                java.util.concurrent.Semaphore connecting = new java.util.concurrent.Semaphore(256);
+                Runnable[] send = new Runnable[1];
+                send[0] = () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= to) return;
+                    sentAt[i] = System.nanoTime();
+                    sockets[i - from].writeTextMessage(message.apply(i));
+                };
+                for (int i = from; i < to; i++) {
+                    int k = i;
+                    connecting.acquire();
+                    client.connect(new WebSocketConnectOptions()
+                                    .setHost("127.0.0.1")
+                                    .setPort(base.getPort())
+                                    .setURI("/live/sessions/" + f.sessionId)
+                                    .addHeader("Authorization", "Invitation " + d.tokens[i]))
+                            .onComplete(ar -> {
+                                connecting.release();
+                                if (ar.failed()) {
+                                    status[k] = -1;
+                                    ready.countDown();
+                                    answered.countDown();
+                                    return;
+                                }
+                                WebSocket ws = sockets[k - from] = ar.result();
+                                boolean[] seen = {false, false};
+                                ws.textMessageHandler(text -> {
+                                    if (!seen[0] && text.contains("\"live.snapshot\"")) {
+                                        seen[0] = true;
+                                        ready.countDown();
+                                    } else if (!seen[1] && text.contains("\"commandId\":\"bench-" + k + "\"")) {
+                                        seen[1] = true;
+                                        latency[k] = (System.nanoTime() - sentAt[k]) / 1000;
+                                        status[k] = text.contains("\"live.ack\"")
+                                                ? 200
+                                                : Integer.parseInt(text.replaceAll(".*\"status\":(\\d+).*", "$1"));
+                                        answered.countDown();
+                                        send[0].run();
+                                    }
+                                });
+                            });
+                }
+                if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("phones did not connect");
+                long start = System.nanoTime();
+                for (int k = 0; k < Math.min(concurrency, to - from); k++) send[0].run();
+                if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
+                seconds += (System.nanoTime() - start) / 1e9;
+                for (WebSocket ws : sockets) if (ws != null) ws.close();
+                client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        return run(seconds, latency, status);
     }
 
     /** The delegates that have a row (every row, so a duplicate shows). */
@@ -235,6 +346,10 @@ class BurstBench {
         if (!done.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("burst did not finish");
         double seconds = (System.nanoTime() - start) / 1e9;
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return run(seconds, latency, status);
+    }
+
+    Run run(double seconds, long[] latency, int[] status) {
         List<Integer> ok = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
