@@ -72,7 +72,7 @@ final class DiemcauServer implements AutoCloseable {
         }
         String db = System.getProperty("bench.db", "diemcau_bench_jar");
         recreate(db);
-        int port = Integer.getInteger("bench.port", 18080);
+        int port = Integer.getInteger("bench.port", freePort());
         Config cfg = ConfigProvider.getConfig();
         Path work = Files.createDirectories(dir.resolve("jar").toAbsolutePath());
         List<String> cmd = new ArrayList<>(List.of(java("java")));
@@ -110,6 +110,16 @@ final class DiemcauServer implements AutoCloseable {
             throw e;
         }
         return s;
+    }
+
+    /**
+     * A port nobody listens on: with a fixed one, a server another bench run left there would answer
+     * the readiness check in this jar's place.
+     */
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private void awaitReady(Duration timeout, Path dir) throws Exception {
