@@ -1,6 +1,6 @@
 # Shortcuts for the commands in README.md. `make` alone lists them.
 .DEFAULT_GOAL := help
-.PHONY: help dev test fmt package run smoke keycloak-start keycloak-stop keycloak-status bench
+.PHONY: help dev test fmt package run smoke keycloak-start keycloak-stop keycloak-status bench bench-jar
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +37,9 @@ bench: ## load benchmarks: fan-out at 1k..19.5k vs limit/Vert.x/ws/Socket.IO, id
 	bench/run.sh fanout
 	bench/run.sh idle
 	bench/run.sh heartbeats
+
+bench-jar: ## build the production jar the live benchmarks run (target/bench-app, no frontend)
+	bench/build-jar.sh
 
 bench-%: ## one benchmark scenario: bench-fanout, bench-idle, bench-heartbeats, bench-checkin, bench-votes, bench-documents
 	bench/run.sh $* $(N)

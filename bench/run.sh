@@ -8,6 +8,10 @@
 #   checkin     N delegates (default 20000) each check in once (HTTP, invitation), CONCURRENCY in flight (256)
 #   votes       N delegates (default 20000) each vote once (HTTP live command poll.vote), CONCURRENCY in flight
 #   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000
+# fanout, heartbeats and idle run diemcau as the production jar (bench/build-jar.sh builds
+# target/bench-app when the sources changed), started with production settings against a fresh
+# database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;
+# JAR_OPTS adds JVM options to it (e.g. -Xmx1g); SERVER=test runs diemcau in the @QuarkusTest JVM instead.
 # Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +20,11 @@ ulimit -n 20000
 export DIEMCAU_TEST_DB=${DIEMCAU_TEST_DB:-diemcau_bench}
 [ -d bench/node_modules ] || npm --prefix bench install --no-audit --no-fund
 mvn_bench() {
+  local server=${SERVER:-jar}
+  if [ "$server" = jar ]; then bench/build-jar.sh; fi
   ./mvnw -B test -Dquarkus.quinoa=false -Dtest=LiveFanOutBench -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dquarkus.log.category.\"vn.diemcau.live\".level=WARN "$@"
+    -Dquarkus.log.category.\"vn.diemcau.live\".level=WARN -Dbench.server="$server" \
+    -Dbench.db="${BENCH_DB:-${DIEMCAU_TEST_DB}_jar}" "-Dbench.jvm=${JAR_OPTS:-}" "$@"
 }
 case "$scenario" in
   fanout)
@@ -37,6 +44,6 @@ case "$scenario" in
     # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
     exec bench/documents/run.sh ;;
   *)
-    sed -n '2,10p' "$0"; exit 1 ;;
+    sed -n '2,15p' "$0"; exit 1 ;;
 esac
 cat target/bench/*.md 2>/dev/null | tail -40

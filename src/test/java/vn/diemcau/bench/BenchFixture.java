@@ -2,11 +2,11 @@ package vn.diemcau.bench;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.diemcau.testing.Fixtures;
 import vn.diemcau.testing.Tokens;
 
 /**
@@ -18,16 +18,30 @@ final class BenchFixture {
     final long itemId;
     final List<Long> points = new ArrayList<>();
     final List<String> invitations = new ArrayList<>();
+    /** The server the fixture is made on; null: the {@code @QuarkusTest} app itself. */
+    private final URI server;
+
     private String token;
     private long tokenAt;
 
     BenchFixture(int pointCount, int delegates) {
+        this(null, pointCount, delegates);
+    }
+
+    BenchFixture(URI server, int pointCount, int delegates) {
+        this.server = server;
         String uid = UUID.randomUUID().toString().substring(0, 8);
-        sessionId = Fixtures.session(
-                "Hội nghị trực tuyến toàn tỉnh " + uid,
-                "CONFERENCE",
-                "2026-12-03T08:00:00+07:00",
-                "2026-12-03T11:30:00+07:00");
+        sessionId = create(
+                "/api/sessions",
+                Map.of(
+                        "title",
+                        "Hội nghị trực tuyến toàn tỉnh " + uid,
+                        "kind",
+                        "CONFERENCE",
+                        "startsAt",
+                        "2026-12-03T08:00:00+07:00",
+                        "endsAt",
+                        "2026-12-03T11:30:00+07:00"));
         String operator = Tokens.username(Tokens.OPERATOR1);
         create(
                 "/api/sessions/" + sessionId + "/points",
@@ -79,7 +93,11 @@ final class BenchFixture {
             token = Tokens.fresh(Tokens.ORGANIZER);
             tokenAt = System.currentTimeMillis();
         }
-        return io.restassured.RestAssured.given().auth().oauth2(token);
+        RequestSpecification r = io.restassured.RestAssured.given().auth().oauth2(token);
+        // the port explicitly: REST Assured's global one is the @QuarkusTest app's
+        return server == null
+                ? r
+                : r.baseUri(server.getScheme() + "://" + server.getHost()).port(server.getPort());
     }
 
     private long create(String path, Map<String, ?> body) {

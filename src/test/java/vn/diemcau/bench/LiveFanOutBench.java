@@ -4,7 +4,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,9 @@ import vn.diemcau.testing.Tokens;
 
 /**
  * The benchmark orchestrator (not part of the test suite: its name does not end in Test; run by
- * bench/run.sh). This JVM is the diemcau server (the app as in tests: MariaDB, the in-process OIDC
- * server for real tokens); the peers run as their own processes; each round of each target is a
+ * bench/run.sh). diemcau is the production jar in its own process ({@link DiemcauServer}; or this
+ * JVM's app with {@code -Dbench.server=test}), on MariaDB, with this JVM's in-process OIDC server
+ * issuing the staff tokens; the peers run as their own processes; each round of each target is a
  * fresh load-generator process with the same clients, rounds interleaved, medians reported.
  * Results: target/bench/*.md and the console.
  */
@@ -36,7 +36,17 @@ class LiveFanOutBench {
     final Path dir = Path.of("target/bench");
     final String cp = System.getProperty("java.class.path");
     final List<Process> servers = new ArrayList<>();
+    DiemcauServer diemcau;
     int run;
+
+    /** diemcau, started when a scenario measures it; its open files at rest go into the report. */
+    private DiemcauServer diemcau(StringBuilder md) throws Exception {
+        diemcau = DiemcauServer.start(base.toURI(), dir);
+        String line = diemcau.describe();
+        System.out.println("[bench] " + line);
+        md.append(line).append('\n');
+        return diemcau;
+    }
 
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "fanout")
@@ -48,11 +58,15 @@ class LiveFanOutBench {
         List<String> targets = List.of(System.getProperty("bench.targets", "limit,vertx,ws,socketio,diemcau")
                 .split(","));
         Files.createDirectories(dir);
-        BenchFixture f = new BenchFixture(Math.max(heartbeatPoints, 20), Integer.getInteger("bench.delegates", 50));
-        Map<String, Long> pids = startPeers(targets);
-        pids.put("diemcau", ProcessHandle.current().pid());
         StringBuilder md = new StringBuilder();
+        BenchFixture f = null;
+        Map<String, Long> pids = startPeers(targets);
         try {
+            if (targets.contains("diemcau")) {
+                pids.put("diemcau", diemcau(md).pid);
+                f = new BenchFixture(
+                        diemcau.base, Math.max(heartbeatPoints, 20), Integer.getInteger("bench.delegates", 50));
+            }
             for (int n : sizes) {
                 Map<String, List<String[]>> results = new LinkedHashMap<>();
                 targets.forEach(t -> results.put(t, new ArrayList<>()));
@@ -68,6 +82,7 @@ class LiveFanOutBench {
             }
         } finally {
             servers.forEach(Process::destroy);
+            if (diemcau != null) diemcau.close();
         }
         String name = "fanout-" + sizes.stream().map(String::valueOf).collect(Collectors.joining("_"))
                 + (heartbeatPoints > 0 ? "-hb" + heartbeatPoints : "") + ".md";
@@ -80,13 +95,24 @@ class LiveFanOutBench {
     void idleMemoryAndConnectRate() throws Exception {
         List<Integer> sizes = ints(System.getProperty("bench.n", "1000"));
         Files.createDirectories(dir);
-        BenchFixture f = new BenchFixture(20, Integer.getInteger("bench.delegates", 50));
-        StringBuilder md = new StringBuilder(
-                "| connections | connect time | connects/s | heap used before | heap used with all connected | heap per connection |\n"
-                        + "|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder();
+        try (DiemcauServer server = diemcau(md)) {
+            idle(sizes, new BenchFixture(server.base, 20, Integer.getInteger("bench.delegates", 50)), md);
+        }
+        Files.writeString(
+                dir.resolve("idle-" + sizes.stream().map(String::valueOf).collect(Collectors.joining("_")) + ".md"),
+                md);
+        System.out.println("\n" + md);
+    }
+
+    private void idle(List<Integer> sizes, BenchFixture f, StringBuilder md) throws Exception {
+        md.append(String.format("max heap %.0f MB%n%n", diemcau.maxHeap() / 1e6))
+                .append(
+                        "| connections | connect time | connects/s | heap used before | heap used with all connected | heap per connection | open files with all connected |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         for (int n : sizes) {
-            long before = usedAfterGc();
-            Process p = generator("diemcau", n, 0, f, ProcessHandle.current().pid(), 0, List.of("hold=15000"));
+            long before = diemcau.heapUsedAfterGc();
+            Process p = generator("diemcau", n, 0, f, diemcau.pid, 0, List.of("hold=30000"));
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
             String line;
             double connect = Double.NaN;
@@ -97,20 +123,17 @@ class LiveFanOutBench {
                 }
             }
             Thread.sleep(2000);
-            long with = usedAfterGc();
+            int files = diemcau.openFiles().get("total");
+            long with = diemcau.heapUsedAfterGc();
             // what the connections hold, class by class (the top of the live-object histogram)
-            Files.writeString(dir.resolve("idle-histogram-" + n + ".txt"), histogram(40));
+            Files.writeString(dir.resolve("idle-histogram-" + n + ".txt"), diemcau.histogram(40));
             while (out.readLine() != null) {}
             p.waitFor();
             md.append(String.format(
-                    "| %d | %.2f s | %.0f | %.1f MB | %.1f MB | %.2f KB |%n",
-                    n, connect, n / connect, before / 1e6, with / 1e6, (with - before) / 1024.0 / n));
+                    "| %d | %.2f s | %.0f | %.1f MB | %.1f MB | %.2f KB | %d |%n",
+                    n, connect, n / connect, before / 1e6, with / 1e6, (with - before) / 1024.0 / n, files));
             Thread.sleep(3000);
         }
-        Files.writeString(
-                dir.resolve("idle-" + sizes.stream().map(String::valueOf).collect(Collectors.joining("_")) + ".md"),
-                md);
-        System.out.println("\n" + md);
     }
 
     private String[] round(String target, int n, int events, BenchFixture f, long pid, int heartbeatPoints)
@@ -171,7 +194,7 @@ class LiveFanOutBench {
                 Path th = dir.resolve("trigger-headers.txt");
                 Files.writeString(th, "Authorization: Bearer " + Tokens.fresh(Tokens.ORGANIZER) + "\n");
                 cmd.addAll(List.of(
-                        "port=" + base.getPort(),
+                        "port=" + diemcau.port(),
                         "path=" + f.path(),
                         "greets=true",
                         "marker=agenda.item_extended",
@@ -285,24 +308,5 @@ class LiveFanOutBench {
                 .map(String::strip)
                 .map(Integer::valueOf)
                 .toList();
-    }
-
-    /** The first {@code lines} lines of this JVM's live-object class histogram ({@code jcmd GC.class_histogram}). */
-    static String histogram(int lines) throws Exception {
-        Object text = ManagementFactory.getPlatformMBeanServer()
-                .invoke(
-                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-                        "gcClassHistogram",
-                        new Object[] {new String[0]},
-                        new String[] {String[].class.getName()});
-        return ((String) text).lines().limit(lines).collect(Collectors.joining("\n", "", "\n"));
-    }
-
-    static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }
