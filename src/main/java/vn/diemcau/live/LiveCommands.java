@@ -3,6 +3,8 @@ package vn.diemcau.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -126,13 +129,24 @@ class LiveCommands {
             long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
         Object checked = check(sessionId, command, check);
         if (checked instanceof Outcome refused) return CompletableFuture.completedFuture(refused);
-        return votes.submitAsync((VoteCommand) checked).handle((o, failure) -> {
-            if (failure == null) return o;
-            Throwable e = failure instanceof java.util.concurrent.CompletionException c ? c.getCause() : failure;
-            if (e instanceof ProblemException busy) return Outcome.of(busy);
-            if (e instanceof RuntimeException r) return storedOr(sessionId, command.commandId(), type(command), r);
-            throw new IllegalStateException(e);
-        });
+        return votes.submitAsync((VoteCommand) checked)
+                .handle((o, failure) -> {
+                    if (failure == null) return CompletableFuture.completedFuture(o);
+                    Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;
+                    if (e instanceof ProblemException busy) return CompletableFuture.completedFuture(Outcome.of(busy));
+                    if (!(e instanceof RuntimeException r)) return CompletableFuture.<Outcome>failedFuture(e);
+                    // the batch and the vote alone failed: a resend may have stored it; that read never on an event
+                    // loop
+                    Context context = Vertx.currentContext();
+                    if (context == null || !Context.isOnEventLoopThread())
+                        return CompletableFuture.completedFuture(
+                                storedOr(sessionId, command.commandId(), type(command), r));
+                    return context.executeBlocking(
+                                    () -> storedOr(sessionId, command.commandId(), type(command), r), false)
+                            .toCompletionStage()
+                            .toCompletableFuture();
+                })
+                .thenCompose(f -> f);
     }
 
     /** The vote ready for the batch, or the outcome when its command id is unusable. */

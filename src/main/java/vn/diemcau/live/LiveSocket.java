@@ -21,11 +21,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -244,7 +243,7 @@ public class LiveSocket {
     /**
      * Long-open sockets are checked again on a timer: a participant whose invitation was revoked
      * (or replaced) is closed with 4401, so is a staff socket whose token ran out and that the
-     * per-connection timer has not closed yet. One lookup per distinct invitation per round.
+     * per-connection timer has not closed yet. One read of all the phones' invitations per round.
      */
     @Scheduled(
             identity = "live-recheck",
@@ -255,23 +254,19 @@ public class LiveSocket {
     }
 
     void recheck(Instant now) {
-        Map<String, Boolean> valid = new HashMap<>();
-        for (LiveConnection c : List.copyOf(open)) {
+        List<LiveConnection> all = List.copyOf(open);
+        Set<String> hashes = new HashSet<>();
+        for (LiveConnection c : all) if (!c.closing() && c.invitationHash != null) hashes.add(c.invitationHash);
+        // one read for every phone's invitation (in chunks), not one per phone
+        Map<String, Long> current = hashes.isEmpty() || !invitations.isResolvable()
+                ? Map.of()
+                : QuarkusTransaction.requiringNew().call(() -> invitations.get().sessionsOf(hashes));
+        for (LiveConnection c : all) {
             if (c.closing()) continue;
-            if (c.expiresAt <= now.toEpochMilli()) {
+            if (c.expiresAt <= now.toEpochMilli()
+                    || (c.invitationHash != null && !Long.valueOf(c.sessionId).equals(current.get(c.invitationHash))))
                 expire(c);
-            } else if (c.invitationHash != null
-                    && !valid.computeIfAbsent(c.invitationHash, h -> invitation(h, c.sessionId))) {
-                expire(c);
-            }
         }
-    }
-
-    private boolean invitation(String hash, long sessionId) {
-        if (!invitations.isResolvable()) return false;
-        Optional<InvitationDirectory.Invitation> found =
-                QuarkusTransaction.requiringNew().call(() -> invitations.get().findByTokenHash(hash));
-        return found.map(i -> i.sessionId() == sessionId).orElse(false);
     }
 
     private static void expire(LiveConnection c) {

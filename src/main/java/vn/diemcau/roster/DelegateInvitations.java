@@ -1,6 +1,7 @@
 package vn.diemcau.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import vn.diemcau.security.InvitationDirectory;
 /** Whom a presented invitation belongs to: only a current (not revoked) one of an existing delegate. */
 @ApplicationScoped
 class DelegateInvitations implements InvitationDirectory {
+    /** Hashes per query: a bounded IN list. */
+    private static final int CHUNK = 1000;
+
     @Override
     public Optional<Invitation> findByTokenHash(String tokenHash) {
         return Delegate.<Delegate>find("invitationHash", tokenHash)
@@ -29,6 +33,22 @@ class DelegateInvitations implements InvitationDirectory {
         Map<String, Invitation> out = new HashMap<>(rows.size() * 2);
         for (Object[] r : rows)
             out.put((String) r[0], new Invitation((Long) r[1], (String) r[2], sessionId, (Long) r[3]));
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> sessionsOf(Collection<String> tokenHashes) {
+        Map<String, Long> out = new HashMap<>(tokenHashes.size() * 2);
+        List<String> all = List.copyOf(tokenHashes);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            Delegate.getEntityManager()
+                    .createQuery(
+                            "select d.invitationHash, d.sessionId from Delegate d where d.invitationHash in ?1",
+                            Object[].class)
+                    .setParameter(1, all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .getResultList()
+                    .forEach(r -> out.put((String) r[0], (Long) r[1]));
+        }
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package vn.diemcau.security;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ public interface InvitationDirectory {
      * phones starts to arrive, so that each of them does not cost a read of its own.
      */
     Map<String, Invitation> allOfSession(long sessionId);
+
+    /**
+     * Which of these invitations are still current, with their session: the periodic check of open
+     * sockets asks for all of them at once (a province's phones are tens of thousands of sockets).
+     */
+    Map<String, Long> sessionsOf(Collection<String> tokenHashes);
 
     /** A valid invitation: the delegate, their session and the point where they attend. */
     record Invitation(long delegateId, String fullName, long sessionId, Long pointId) {}
