@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,6 +239,14 @@ public class DelegateService {
         Delegate d = Delegate.findById(delegateId);
         if (d == null) throw ProblemException.notFound("delegate", delegateId);
         return view(d);
+    }
+
+    /** For the documents' download records: the delegates of a batch in one read, unscoped, by id. */
+    @Transactional
+    public Map<Long, DelegateView> participants(Collection<Long> delegateIds) {
+        if (delegateIds.isEmpty()) return Map.of();
+        return views(Delegate.list("id in ?1", delegateIds)).stream()
+                .collect(Collectors.toMap(DelegateView::id, v -> v));
     }
 
     /** The points whose delegates the caller may read; null for all of them. */
