@@ -272,7 +272,7 @@ public class DocumentResource {
                 .build();
     }
 
-    /** Thrown out of the download's transaction so nothing is recorded for a 416. */
+    /** Thrown out of the download before its record is queued, so nothing is recorded for a 416. */
     private static final class NotSatisfiable extends RuntimeException {
         final long size;
 

@@ -84,6 +84,12 @@ public class DocumentService {
     DocumentStore store;
 
     @Inject
+    DocumentAccessCache accessCache;
+
+    @Inject
+    DownloadWriter downloadWriter;
+
+    @Inject
     Event<DocumentReleased> releasedEvent;
 
     @Inject
@@ -216,6 +222,7 @@ public class DocumentService {
         v.uploadedAt = Instant.now(clock);
         v.persist();
         d.currentVersion = v.number;
+        accessCache.forgetAfterCommit(d.id);
         DocumentVersion.flush();
         return store.keep(received, d.id, v.number);
     }
@@ -242,6 +249,7 @@ public class DocumentService {
         Resolved v = resolve(sessionId, r, d.title);
         v.applyTo(d, Instant.now(clock));
         d.updatedAt = Instant.now(clock);
+        accessCache.forgetAfterCommit(d.id);
         audit.record(sessionId, "document.updated", TARGET, d.id, d.title);
         if (!d.released && d.recalledAt == null) releaseIfDue(d, v.itemStatus, v.session.status);
         Document.flush();
@@ -264,6 +272,7 @@ public class DocumentService {
             d.released = false;
             d.recalledAt = Instant.now(clock);
             d.updatedAt = d.recalledAt;
+            accessCache.forgetAfterCommit(d.id);
             audit.record(sessionId, "document.recalled", TARGET, d.id, d.title);
             recalledEvent.fire(new DocumentRecalled(sessionId, d.id, d.recalledAt));
         }
@@ -312,6 +321,7 @@ public class DocumentService {
         d.releasedAt = Instant.now(clock);
         d.recalledAt = null;
         d.updatedAt = d.releasedAt;
+        accessCache.forgetAfterCommit(d.id);
         audit.record(d.sessionId, "document.released", TARGET, d.id, d.title);
         releasedEvent.fire(new DocumentReleased(d.sessionId, d.id, d.agendaItemId, d.releasedAt));
     }
@@ -333,18 +343,34 @@ public class DocumentService {
      * when confidential PDF) and records the download. {@code continuation}: a Range request past
      * the first byte, which resumes a download already recorded rather than making a new recipient.
      * {@code range} looks at what would be served and says which part goes out (or refuses).
+     *
+     * <p>The common download (a participant's invitation or a staff token, a file served as stored)
+     * reads nothing from the database: the access rule is applied to the document as {@link
+     * DocumentAccessCache} holds it, and the record joins the next group commit of downloads, whose
+     * commit it waits for ({@link DownloadWriter#record}).
      */
-    @Transactional
     public Served download(long sessionId, long documentId, Long pointId, RangeCheck range) {
         Caller c = caller(sessionId);
-        Document d = visible(c, sessionId, documentId);
-        DocumentVersion v = DocumentVersion.of(d.id, d.currentVersion);
-        if (v == null) throw ProblemException.notFound("document", documentId);
-        Recipient who = recipient(c, d, pointId);
-        Served s = serve(d, v, who);
+        DocumentAccessCache.Access d = accessCache.get(documentId);
+        if (d == null || d.sessionId() != sessionId || !c.sees(d.released(), d.roles(), d.points()))
+            throw ProblemException.notFound("document", documentId);
+        boolean personal = d.classification() == Classification.CONFIDENTIAL
+                && FileType.ofMediaType(d.contentType()).orElse(null) == FileType.PDF;
+        // a personal copy is stamped with the recipient's name and unit now; otherwise the
+        // participant's labels are read with the batch that records the download
+        Recipient who = recipient(c, d, pointId, personal);
+        Served s = personal ? watermarked(d, who) : served(d);
         Optional<HttpRange> asked = range.apply(s);
         boolean continuation = asked.isPresent() && asked.get().start() > 0;
-        record(d, v, who, s.watermarked(), continuation);
+        downloadWriter.record(new DownloadWriter.Item(
+                d.documentId(),
+                d.versionId(),
+                d.sessionId(),
+                who,
+                c.participant && !personal,
+                s.watermarked(),
+                Instant.now(clock),
+                continuation));
         return s;
     }
 
@@ -353,21 +379,20 @@ public class DocumentService {
         Optional<HttpRange> apply(Served s);
     }
 
-    private Served serve(Document d, DocumentVersion v, Recipient who) {
-        Path original = store.file(d.id, v.number);
-        String quoted = "\"" + v.sha256 + "\"";
-        if (d.classification != Classification.CONFIDENTIAL
-                || FileType.ofMediaType(v.contentType).orElse(null) != FileType.PDF)
-            return new Served(original, v.size, quoted, v.fileName, v.contentType, d.classification, false);
+    private static Served served(DocumentAccessCache.Access d) {
+        return new Served(d.file(), d.size(), d.etag(), d.fileName(), d.contentType(), d.classification(), false);
+    }
+
+    private Served watermarked(DocumentAccessCache.Access d, Recipient who) {
         String key = hex(DocumentStore.sha256().digest(who.actor.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 24);
         try {
             Path copy = store.watermarked(
-                    d.id,
-                    v.number,
+                    d.documentId(),
+                    d.versionNumber(),
                     key,
                     target -> Watermark.apply(
-                            original,
+                            d.file(),
                             target,
                             "Cấp cho: " + who.name,
                             who.unit == null ? "—" : who.unit,
@@ -377,67 +402,45 @@ public class DocumentService {
             long made = Files.getLastModifiedTime(copy).to(TimeUnit.MICROSECONDS);
             String etag = "\""
                     + hex(DocumentStore.sha256()
-                            .digest((v.sha256 + ":" + key + ":" + made).getBytes(StandardCharsets.UTF_8)))
+                            .digest((d.sha256() + ":" + key + ":" + made).getBytes(StandardCharsets.UTF_8)))
                     + "\"";
-            return new Served(copy, Files.size(copy), etag, v.fileName, v.contentType, d.classification, true);
+            return new Served(copy, Files.size(copy), etag, d.fileName(), d.contentType(), d.classification(), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void record(Document d, DocumentVersion v, Recipient who, boolean watermarked, boolean continuation) {
-        Instant now = Instant.now(clock);
-        if (continuation) {
-            Download earlier = Download.<Download>find(
-                            "versionId = ?1 and actor = ?2 order by lastAt desc", v.id, who.actor)
-                    .firstResult();
-            if (earlier != null) {
-                earlier.lastAt = now;
-                earlier.requests++;
-                return;
-            }
-        }
-        Download x = new Download();
-        x.documentId = d.id;
-        x.versionId = v.id;
-        x.sessionId = d.sessionId;
-        x.actor = who.actor;
-        x.actorRole = who.role;
-        x.delegateId = who.delegateId;
-        x.recipientName = who.name;
-        x.recipientUnit = who.unit;
-        x.pointId = who.pointId;
-        x.watermarked = watermarked;
-        x.startedAt = now;
-        x.lastAt = now;
-        x.requests = 1;
-        x.persist();
-    }
-
     /** Who receives a file: the name and unit a watermark carries and the audit keeps. */
     record Recipient(String actor, String role, Long delegateId, String name, String unit, Long pointId) {}
 
-    private Recipient recipient(Caller c, Document d, Long pointId) {
+    /**
+     * {@code labels}: the participant's name and unit are needed now (a watermark); otherwise the
+     * invitation's name and point stand in until the record's batch reads the roster row.
+     */
+    private Recipient recipient(Caller c, DocumentAccessCache.Access d, Long pointId, boolean labels) {
         if (c.participant) {
+            if (!labels)
+                return new Recipient(
+                        user.name(), Roles.PARTICIPANT, c.delegateId, user.displayName(), null, c.participantPoint);
             DelegateView me = delegates.participant(c.delegateId);
             return new Recipient(user.name(), Roles.PARTICIPANT, me.id(), me.fullName(), me.unitName(), me.pointId());
         }
         Long point = null;
         if (c.organizer) {
-            if (pointId != null) point = points.require(d.sessionId, pointId).id;
+            if (pointId != null) point = pointId;
         } else if (c.operator && !c.operated.isEmpty()) {
             if (pointId != null) {
                 if (!c.operated.contains(pointId)) throw ProblemException.forbidden("point.not-assigned");
                 point = pointId;
             } else {
                 point = c.operated.stream()
-                        .filter(p -> d.points.isEmpty() || d.points.contains(p))
+                        .filter(p -> d.points().isEmpty() || d.points().contains(p))
                         .min(Long::compare)
                         .orElse(null);
             }
         }
         String unit = point != null
-                ? points.require(d.sessionId, point).name
+                ? points.require(d.sessionId(), point).name
                 : c.organizer ? "Ban tổ chức" : user.is(Roles.OBSERVER) ? "Đại biểu theo dõi" : null;
         return new Recipient(user.name(), user.mainRole(), null, user.displayName(), unit, point);
     }
@@ -520,17 +523,20 @@ public class DocumentService {
             Long delegateId,
             Long participantPoint) {
         boolean sees(Document d) {
+            return sees(d.released, d.roles(), d.points);
+        }
+
+        boolean sees(boolean released, Set<String> roles, Set<Long> points) {
             if (organizer) return true;
-            if (!d.released) return false;
-            Set<String> roles = d.roles();
+            if (!released) return false;
             if (observer && roles.contains(Roles.OBSERVER)) return true;
             if (operator
                     && roles.contains(Roles.OPERATOR)
                     && !operated.isEmpty()
-                    && (d.points.isEmpty() || !Collections.disjoint(d.points, operated))) return true;
+                    && (points.isEmpty() || !Collections.disjoint(points, operated))) return true;
             return participant
                     && roles.contains(Roles.PARTICIPANT)
-                    && (d.points.isEmpty() || (participantPoint != null && d.points.contains(participantPoint)));
+                    && (points.isEmpty() || (participantPoint != null && points.contains(participantPoint)));
         }
     }
 

@@ -16,6 +16,13 @@ public interface DocumentsConfig {
     @WithDefault("100M")
     MemorySize maxSize();
 
+    /**
+     * How long an instance trusts what it read of a document for downloads (DIEMCAU_DOCUMENTS_ACCESS_CACHE):
+     * its own changes apply at once, another instance's within this time; 0 reads it on every download.
+     */
+    @WithDefault("5s")
+    Duration accessCache();
+
     /** The personal copies of confidential PDFs, a cache under watermarked/ swept by {@code DocumentStore}. */
     Watermarked watermarked();
 

@@ -245,7 +245,8 @@ public class DelegateService {
     public record Brief(long id, long sessionId, String fullName, String position, String unitName, Long pointId) {}
 
     /**
-     * Many delegates in one read (the check-in writer's batch), by id; the missing ones are absent.
+     * Many delegates in one read (a batch of check-ins or download records), by id, unscoped; the
+     * missing ones are absent.
      * A projection, not entities: nothing for the transaction to track.
      */
     public Map<Long, Brief> briefs(Collection<Long> ids) {

@@ -101,7 +101,8 @@ class DocumentDownloadBench {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
         }
-        String report = report(results, clients, seconds, rounds);
+        String report = report(results, clients, seconds, rounds) + "\n"
+                + vn.diemcau.common.GroupCommit.stats("document-downloads") + "\n";
         Path out = Files.createDirectories(Path.of("target", "bench")).resolve("documents.md");
         Files.writeString(out, report);
         System.out.println(report);
