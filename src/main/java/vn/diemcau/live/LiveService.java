@@ -150,8 +150,10 @@ public class LiveService {
     }
 
     private boolean fresh(Shared s, long seq, long asked) {
-        return s != null
-                && (s.seq() == seq || s.builtAt() - asked > 0)
+        if (s == null) return false;
+        // Read after this caller asked: right for it however long the reading took (seconds, under load).
+        if (s.builtAt() - asked > 0) return true;
+        return s.seq() == seq
                 && System.nanoTime() - s.builtAt() < config.snapshotReuse().toNanos();
     }
 
