@@ -135,8 +135,11 @@ class PointHeartbeats {
     }
 
     void statusChanged(@Observes SessionStatusChanged e) {
-        // Asked again through the database next time; the flush drops the points of a session that is over.
+        // Asked again through the database next time (409 once it is over, like before).
         openUntil.remove(e.sessionId());
+        // Nothing of an ended session is judged any more: its points are forgotten here.
+        if (e.to() != SessionStatus.SCHEDULED && e.to() != SessionStatus.LIVE)
+            beats.values().removeIf(b -> b.sessionId == e.sessionId());
     }
 
     /**

@@ -145,12 +145,7 @@ public class PointLiveService {
         }
         for (long id : contradicted) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Point p = Point.findById(id);
-                    if (p == null) return;
-                    p.lastHeartbeatAt = PointHeartbeats.latest(p.lastHeartbeatAt, beats.last(id));
-                    refresh(p, null, false);
-                });
+                reconsider(id, null);
             } catch (RuntimeException e) {
                 LOG.debugf("live: point %d changed meanwhile; next flush: %s", id, e);
             }
@@ -263,21 +258,30 @@ public class PointLiveService {
         int changed = 0;
         for (long id : late) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> {
-                    Point p = Point.findById(id);
-                    if (p == null) return false;
-                    p.lastHeartbeatAt = PointHeartbeats.latest(p.lastHeartbeatAt, beats.last(id));
-                    return refresh(p, liveness, false);
-                })) changed++;
-            } catch (OptimisticLockException | StaleStateException e) {
-                LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
+                if (reconsider(id, liveness)) changed++;
             } catch (RuntimeException e) {
-                if (!(e.getCause() instanceof OptimisticLockException || e.getCause() instanceof StaleStateException))
-                    throw e;
+                // Found at the commit, the lock failure comes wrapped (a rollback), at any depth.
+                if (!changedMeanwhile(e)) throw e;
                 LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
             }
         }
         return changed;
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) return true;
+        return false;
+    }
+
+    /** The point's state again, in a transaction of its own, from the newest heartbeat heard (here or stored). */
+    private boolean reconsider(long pointId, Liveness liveness) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Point p = Point.findById(pointId);
+            if (p == null) return false;
+            p.lastHeartbeatAt = PointHeartbeats.latest(p.lastHeartbeatAt, beats.last(pointId));
+            return refresh(p, liveness, false);
+        });
     }
 
     /** Recomputes the state; when it changed, records the time and tells everyone (after commit). */
