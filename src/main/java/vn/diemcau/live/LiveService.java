@@ -89,9 +89,10 @@ public class LiveService {
      * counts: the phone shows none of them, and at a national session those are most of a snapshot.
      */
     public ServerMessage.Snapshot snapshot(long sessionId, long seq) {
+        long asked = System.nanoTime();
         access.requireRead(sessionId);
         var me = user.invitee();
-        Shared s = sharedOf(new Audience(sessionId, me.isEmpty()), seq);
+        Shared s = sharedOf(new Audience(sessionId, me.isEmpty()), seq, asked);
         ServerMessage.Snapshot b = s.base();
         if (me.isEmpty()) {
             return new ServerMessage.Snapshot(
@@ -127,27 +128,38 @@ public class LiveService {
                 b.questions());
     }
 
-    private Shared sharedOf(Audience a, long seq) {
+    /**
+     * The shared part for a caller at {@code seq}, who asked at {@code asked} (after the stream's
+     * position was read). A part whose reading began after that holds every change up to {@code seq}
+     * (and maybe later ones, which follow as events too, as with any snapshot), so it serves whatever
+     * number the stream has moved on to meanwhile: while 2,000 point consoles come online, each
+     * publishing a state change, the callers waiting for one build take the next one together instead
+     * of one build each, one after the other, holding every worker thread.
+     */
+    private Shared sharedOf(Audience a, long seq, long asked) {
         Shared s = shared.get(a);
-        if (fresh(s, seq)) return s;
+        if (fresh(s, seq, asked)) return s;
         // One build per audience at a time: the others wait for it and take it.
         synchronized (building.computeIfAbsent(a, id -> new Object())) {
             s = shared.get(a);
-            if (fresh(s, seq)) return s;
-            s = QuarkusTransaction.requiringNew().call(() -> build(a, seq));
+            if (fresh(s, seq, asked)) return s;
+            long started = System.nanoTime();
+            s = QuarkusTransaction.requiringNew().call(() -> build(a, seq, started));
             if (shared.size() > 10_000) shared.clear();
             shared.put(a, s);
             return s;
         }
     }
 
-    private boolean fresh(Shared s, long seq) {
-        return s != null
-                && s.seq() == seq
+    private boolean fresh(Shared s, long seq, long asked) {
+        if (s == null) return false;
+        // Read after this caller asked: right for it however long the reading took (seconds, under load).
+        if (s.builtAt() - asked > 0) return true;
+        return s.seq() == seq
                 && System.nanoTime() - s.builtAt() < config.snapshotReuse().toNanos();
     }
 
-    private Shared build(Audience a, long seq) {
+    private Shared build(Audience a, long seq, long started) {
         long sessionId = a.sessionId();
         Session s = sessions.require(sessionId);
         ServerMessage.Snapshot base = new ServerMessage.Snapshot(
@@ -161,8 +173,7 @@ public class LiveService {
                 a.staff() ? polls.live(sessionId) : polls.participantLive(sessionId),
                 floor.state(sessionId),
                 questions.published(sessionId));
-        return new Shared(
-                seq, System.nanoTime(), base, a.staff() ? List.of() : documents.releasedToParticipants(sessionId));
+        return new Shared(seq, started, base, a.staff() ? List.of() : documents.releasedToParticipants(sessionId));
     }
 
     /** Drops what is kept for the session's snapshots (it ended; nobody follows it here any more). */

@@ -16,10 +16,14 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
+// Only the columns that changed are written: the heartbeat flush stores last_heartbeat_at beside the
+// entity, and an update of other columns must not put an older time back.
 @Entity
+@DynamicUpdate
 @Table(name = "points")
 public class Point extends PanacheEntityBase {
     @Id

@@ -1,6 +1,7 @@
 package vn.diemcau.point;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ import vn.diemcau.session.SessionStatus;
 /**
  * The live side of points: heartbeats, trouble reports and the roll call. The state is derived in
  * one place ({@link #derive}) from the last heartbeat, the trouble report and the ready answer.
+ * Heartbeats that change no state stay in memory ({@link PointHeartbeats}); their times are stored
+ * in batches, and every change of state is written at once and told once.
  */
 @ApplicationScoped
 public class PointLiveService {
@@ -59,13 +62,20 @@ public class PointLiveService {
     @Inject
     Event<RollCallAnswered> rollCallAnswered;
 
+    @Inject
+    PointHeartbeats beats;
+
     @Transactional
     public List<PointLiveView> states(long sessionId) {
         access.requireRead(sessionId);
         Map<Long, SessionUnit> units = SessionUnit.<SessionUnit>list("sessionId", sessionId).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
+        // The newest heartbeat heard here, which the row gets with the next flush.
         return points(sessionId).stream()
-                .map(p -> PointLiveView.from(p, p.sessionUnitId == null ? null : units.get(p.sessionUnitId)))
+                .map(p -> PointLiveView.from(
+                        p,
+                        p.sessionUnitId == null ? null : units.get(p.sessionUnitId),
+                        PointHeartbeats.latest(p.lastHeartbeatAt, beats.last(p.id))))
                 .toList();
     }
 
@@ -83,11 +93,63 @@ public class PointLiveService {
                 called.stream().filter(p -> !answered(p, rc)).map(p -> p.id).toList());
     }
 
-    @Transactional
+    /**
+     * A point console's heartbeat. When the session and the point are known here and the heartbeat
+     * changes no state, only the time in memory moves (the access check reads the cached assignments);
+     * otherwise — the first heartbeat here, a point DEGRADED by late heartbeats, OFFLINE or not yet
+     * joined — it is one transaction that checks everything again, writes the row and tells everyone.
+     */
     public void heartbeat(long sessionId, long pointId) {
-        Point p = operable(sessionId, pointId);
-        p.lastHeartbeatAt = Instant.now(clock);
-        refresh(p, null, false);
+        Instant now = Instant.now(clock);
+        PointHeartbeats.Beat b = beats.known(sessionId, pointId);
+        if (b != null) {
+            access.requireOperate(sessionId, pointId);
+            b.beat(now);
+            if (b.steady()) return;
+            // One writer per point here: two heartbeats racing would both find the change to make.
+            synchronized (b) {
+                if (b.steady()) return;
+                store(sessionId, pointId, now);
+            }
+            return;
+        }
+        store(sessionId, pointId, now);
+    }
+
+    private void store(long sessionId, long pointId, Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Point p = operable(sessionId, pointId);
+            p.lastHeartbeatAt = PointHeartbeats.latest(now, beats.last(pointId));
+            refresh(p, null, false);
+        });
+        beats.open(sessionId);
+    }
+
+    /**
+     * Stores the heartbeat times heard since the last flush (one batch) and puts right the points whose
+     * stored state those heartbeats contradict (changed meanwhile by another instance): each is then
+     * written and told like a heartbeat that changes the state.
+     */
+    @Scheduled(
+            identity = "point-heartbeat-flush",
+            every = "${diemcau.point.heartbeat-flush-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void flushHeartbeats() {
+        List<Long> contradicted;
+        try {
+            contradicted = beats.flush();
+        } catch (RuntimeException e) {
+            // The times stay unstored here and go with the next flush.
+            LOG.warnf(e, "live: heartbeat times not stored; retried with the next flush");
+            return;
+        }
+        for (long id : contradicted) {
+            try {
+                reconsider(id, null);
+            } catch (RuntimeException e) {
+                LOG.debugf("live: point %d changed meanwhile; next flush: %s", id, e);
+            }
+        }
     }
 
     @Transactional
@@ -160,7 +222,9 @@ public class PointLiveService {
             rc.startedBy = user.name();
         }
         List<Point> points = points(sessionId);
-        for (Point p : points) {
+        // Rows written in id order, as the heartbeat flush writes them: two writers of many rows never wait in a
+        // circle.
+        for (Point p : points.stream().sorted(Comparator.comparing(p -> p.id)).toList()) {
             p.readyAt = null;
             refresh(p, null, true);
         }
@@ -174,10 +238,10 @@ public class PointLiveService {
 
     /**
      * The scheduler's pass: points whose heartbeats stopped become DEGRADED, then OFFLINE. Each
-     * change is its own event; returns how many points changed. Each point is written in its own
-     * transaction: a heartbeat that updates one of them meanwhile (its row's version moved on) makes
-     * that point alone wait for the next pass — with 2,000 consoles that race is frequent, and one
-     * transaction for all of them lost every change of the pass to it.
+     * change is its own event; returns how many points changed. A point whose row is late but which
+     * beat here since is left alone (its time is stored with the next flush). Each point is written in
+     * its own transaction: a heartbeat that updates one of them meanwhile (its row's version moved on)
+     * makes that point alone wait for the next pass.
      */
     public int sweep(Liveness liveness) {
         Instant degradedBefore = Instant.now(clock).minus(liveness.degradedAfter());
@@ -186,23 +250,38 @@ public class PointLiveService {
                                 "lastHeartbeatAt < ?1 and liveStatus <> ?2", degradedBefore, PointLiveStatus.OFFLINE)
                         .stream()
                         .map(p -> p.id)
+                        .filter(id -> {
+                            Instant heard = beats.last(id);
+                            return heard == null || heard.isBefore(degradedBefore);
+                        })
                         .toList());
         int changed = 0;
         for (long id : late) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> {
-                    Point p = Point.findById(id);
-                    return p != null && refresh(p, liveness, false);
-                })) changed++;
-            } catch (OptimisticLockException | StaleStateException e) {
-                LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
+                if (reconsider(id, liveness)) changed++;
             } catch (RuntimeException e) {
-                if (!(e.getCause() instanceof OptimisticLockException || e.getCause() instanceof StaleStateException))
-                    throw e;
+                // Found at the commit, the lock failure comes wrapped (a rollback), at any depth.
+                if (!changedMeanwhile(e)) throw e;
                 LOG.debugf("live: point %d changed during the sweep (a heartbeat); next pass", id);
             }
         }
         return changed;
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) return true;
+        return false;
+    }
+
+    /** The point's state again, in a transaction of its own, from the newest heartbeat heard (here or stored). */
+    private boolean reconsider(long pointId, Liveness liveness) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Point p = Point.findById(pointId);
+            if (p == null) return false;
+            p.lastHeartbeatAt = PointHeartbeats.latest(p.lastHeartbeatAt, beats.last(pointId));
+            return refresh(p, liveness, false);
+        });
     }
 
     /** Recomputes the state; when it changed, records the time and tells everyone (after commit). */
@@ -210,12 +289,14 @@ public class PointLiveService {
         Instant now = Instant.now(clock);
         PointLiveStatus next = derive(p, now, liveness);
         if (next == p.liveStatus) {
+            beats.seen(p);
             // A plain heartbeat that changes nothing stays quiet; a new room count or trouble note is news.
             if (detailsChanged) statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
             return false;
         }
         p.liveStatus = next;
         p.liveStatusSince = now;
+        beats.seen(p);
         statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
         return true;
     }

@@ -18,6 +18,11 @@ public record PointLiveView(
         Integer presentCount,
         Instant readyAt) {
     static PointLiveView from(Point p, SessionUnit unit) {
+        return from(p, unit, p.lastHeartbeatAt);
+    }
+
+    /** With the newest heartbeat heard, which may be newer than the row's (stored in batches). */
+    static PointLiveView from(Point p, SessionUnit unit, Instant lastHeartbeatAt) {
         return new PointLiveView(
                 p.id,
                 p.name,
@@ -26,7 +31,7 @@ public record PointLiveView(
                 p.expectedCount,
                 p.liveStatus,
                 p.liveStatusSince,
-                p.lastHeartbeatAt,
+                lastHeartbeatAt,
                 p.trouble,
                 p.troubleNote,
                 p.presentCount,

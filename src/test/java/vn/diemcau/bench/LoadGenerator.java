@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -109,6 +110,55 @@ public final class LoadGenerator implements AutoCloseable {
         volatile WebSocket ws;
     }
 
+    /**
+     * Why connections failed, by cause: the HTTP status (and the start of the body) of a refused
+     * upgrade, the exception of a connect that failed, the close code and reason of a socket closed
+     * before it was ready. A run that loses connections says which way it lost them.
+     */
+    static final class Failures {
+        final Map<String, Integer> causes = new ConcurrentHashMap<>();
+        final AtomicInteger total = new AtomicInteger();
+
+        void connectFailed(Throwable t) {
+            add(cause(t));
+        }
+
+        void closedBeforeReady(WebSocket ws) {
+            add("closed before ready: " + ws.closeStatusCode() + " " + ws.closeReason());
+        }
+
+        void add(String cause) {
+            total.incrementAndGet();
+            causes.merge(cause, 1, Integer::sum);
+        }
+
+        static String cause(Throwable t) {
+            if (t instanceof UpgradeRejectedException u) {
+                String body = u.getBody() == null ? "" : u.getBody().toString();
+                return "upgrade refused: HTTP " + u.getStatus() + (body.isBlank() ? "" : " " + cut(body));
+            }
+            return "connect failed: " + t.getClass().getName() + ": " + cut(String.valueOf(t.getMessage()));
+        }
+
+        private static String cut(String s) {
+            s = s.replace('\n', ' ');
+            return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+        }
+
+        /** One line per cause, most frequent first. */
+        String summary() {
+            if (causes.isEmpty()) return "none";
+            StringBuilder sb = new StringBuilder();
+            causes.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> sb.append("\n    ")
+                            .append(e.getValue())
+                            .append(" × ")
+                            .append(e.getKey()));
+            return sb.toString();
+        }
+    }
+
     /** Opens {@code n} connections, fires {@code events} broadcasts, closes everything, reports. */
     public Round run(Target t, int n, IntFunction<Map<String, String>> headers, int events, Trigger trigger)
             throws Exception {
@@ -124,9 +174,15 @@ public final class LoadGenerator implements AutoCloseable {
         }
         Client[] cs = new Client[n];
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(n);
-        AtomicInteger failed = new AtomicInteger();
-        Map<String, Integer> closeCodes = new ConcurrentHashMap<>();
+        Failures failures = new Failures();
+        AtomicInteger readyCount = new AtomicInteger();
         long c0 = System.nanoTime();
+        // Progress every 10 s while connecting: a stall shows when it started and how it failed.
+        long progress = vertx.setPeriodic(
+                10_000,
+                id -> System.out.printf(
+                        "connecting %s: %.0f s, ready %d, failed %d of %d%n",
+                        t.name(), (System.nanoTime() - c0) / 1e9, readyCount.get(), failures.total.get(), n));
         // Connect in waves so the server's accept queue and the handshakes keep up.
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
         for (int i = 0; i < n; i++) {
@@ -140,7 +196,7 @@ public final class LoadGenerator implements AutoCloseable {
             boolean[] isReady = {false};
             clients.get(i / PER_SOURCE).connect(o).onComplete(ar -> {
                 if (ar.failed()) {
-                    failed.incrementAndGet();
+                    failures.connectFailed(ar.cause());
                     inFlight.release();
                     ready.countDown();
                     return;
@@ -154,8 +210,7 @@ public final class LoadGenerator implements AutoCloseable {
                 ws.closeHandler(v -> {
                     if (isReady[0]) return;
                     isReady[0] = true;
-                    failed.incrementAndGet();
-                    closeCodes.merge(ws.closeStatusCode() + " " + ws.closeReason(), 1, Integer::sum);
+                    failures.closedBeforeReady(ws);
                     inFlight.release();
                     ready.countDown();
                 });
@@ -168,6 +223,7 @@ public final class LoadGenerator implements AutoCloseable {
                             if (!text.startsWith("40")) return;
                         }
                         isReady[0] = true;
+                        readyCount.incrementAndGet();
                         inFlight.release();
                         ready.countDown();
                         return;
@@ -180,16 +236,24 @@ public final class LoadGenerator implements AutoCloseable {
                     if (c.arrivals.putIfAbsent(seqOf(text), now) != null) c.duplicates.incrementAndGet();
                 });
                 if (isReady[0]) {
+                    readyCount.incrementAndGet();
                     inFlight.release();
                     ready.countDown();
                 }
             });
         }
-        if (!ready.await(300, TimeUnit.SECONDS)) throw new IllegalStateException("connections not ready");
+        boolean allDone = ready.await(300, TimeUnit.SECONDS);
+        vertx.cancelTimer(progress);
         double connectSeconds = (System.nanoTime() - c0) / 1e9;
-        if (failed.get() > 0)
+        System.out.printf(
+                "connect %s: %.2f s, ready %d, failed %d of %d; causes: %s%n",
+                t.name(), connectSeconds, readyCount.get(), failures.total.get(), n, failures.summary());
+        if (!allDone)
+            throw new IllegalStateException("connections not ready after 300 s: " + readyCount.get() + " of " + n
+                    + " ready, failed: " + failures.summary());
+        if (failures.total.get() > 0)
             throw new IllegalStateException(
-                    failed.get() + " of " + n + " connections failed (closed before ready: " + closeCodes + ")");
+                    failures.total.get() + " of " + n + " connections failed: " + failures.summary());
         if (holdMillis > 0) {
             // Idle-memory scenario: the orchestrator measures the server while the connections sit.
             System.out.printf("READY %.3f%n", connectSeconds);
@@ -288,38 +352,52 @@ public final class LoadGenerator implements AutoCloseable {
                 .setMaxConnections(pointIds.size() + 10)
                 .setLocalAddress("127.0.0." + (firstSource + 40)));
         Heartbeats h = new Heartbeats(client);
-        List<Future<WebSocket>> opened = new ArrayList<>();
-        // Consoles come online in waves of CONSOLE_WAVE (as they do in the morning), not all in one
-        // instant: 2,000 upgrades at once each reading the database queue on its connection pool.
-        for (int i = 0; i < pointIds.size(); i++) {
-            if (i > 0 && i % CONSOLE_WAVE == 0)
-                Future.all(opened.subList(i - CONSOLE_WAVE, i))
-                        .toCompletionStage()
-                        .toCompletableFuture()
-                        .get(120, TimeUnit.SECONDS);
-            WebSocketConnectOptions o = new WebSocketConnectOptions()
-                    .setHost("127.0.0.1")
-                    .setPort(port)
-                    .setURI(path);
-            headers.forEach(o::addHeader);
-            long pointId = pointIds.get(i);
-            long offset = everyMs * i / pointIds.size();
-            opened.add(client.connect(o).onSuccess(ws -> {
-                ws.textMessageHandler(t -> {});
-                String beat = "{\"type\":\"point.heartbeat\",\"pointId\":" + pointId + "}";
-                vertx.setTimer(
-                        offset + 1,
-                        t0 -> h.timers.add(vertx.setPeriodic(everyMs, t -> {
-                            if (!ws.isClosed()) {
-                                ws.writeTextMessage(beat);
-                                h.sent.incrementAndGet();
-                            }
-                        })));
-                h.sockets.add(ws);
-            }));
-        }
-        Future.all(opened).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         h.vertx = vertx;
+        List<Future<WebSocket>> opened = new ArrayList<>();
+        try {
+            // Consoles come online in waves of CONSOLE_WAVE (as they do in the morning), not all in one
+            // instant: 2,000 upgrades at once each reading the database queue on its connection pool.
+            for (int i = 0; i < pointIds.size(); i++) {
+                if (i > 0 && i % CONSOLE_WAVE == 0)
+                    Future.all(opened.subList(i - CONSOLE_WAVE, i))
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(120, TimeUnit.SECONDS);
+                WebSocketConnectOptions o = new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setURI(path);
+                headers.forEach(o::addHeader);
+                long pointId = pointIds.get(i);
+                long offset = everyMs * i / pointIds.size();
+                opened.add(client.connect(o)
+                        .onFailure(h.failures::connectFailed)
+                        .onSuccess(ws -> {
+                            // A refused heartbeat comes back as live.rejected; anything else is ignored.
+                            ws.textMessageHandler(t -> {
+                                if (t.contains("\"live.rejected\"")) h.rejected.incrementAndGet();
+                            });
+                            ws.closeHandler(v -> {
+                                if (!h.closing)
+                                    h.failures.add("console closed: " + ws.closeStatusCode() + " " + ws.closeReason());
+                            });
+                            String beat = "{\"type\":\"point.heartbeat\",\"pointId\":" + pointId + "}";
+                            vertx.setTimer(
+                                    offset + 1,
+                                    t0 -> h.timers.add(vertx.setPeriodic(everyMs, t -> {
+                                        if (!ws.isClosed()) {
+                                            ws.writeTextMessage(beat);
+                                            h.sent.incrementAndGet();
+                                        }
+                                    })));
+                            h.sockets.add(ws);
+                        }));
+            }
+            Future.all(opened).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(
+                    "point consoles failed to connect: " + h.failures.total.get() + h.failures.summary(), e);
+        }
         return h;
     }
 
@@ -329,6 +407,12 @@ public final class LoadGenerator implements AutoCloseable {
         final List<WebSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Long> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
         public final AtomicInteger sent = new AtomicInteger();
+        /** Heartbeats the server refused (live.rejected). */
+        public final AtomicInteger rejected = new AtomicInteger();
+        /** Consoles that failed to connect or were closed by the server. */
+        final Failures failures = new Failures();
+
+        volatile boolean closing;
         Vertx vertx;
 
         Heartbeats(WebSocketClient client) {
@@ -339,8 +423,15 @@ public final class LoadGenerator implements AutoCloseable {
             return (int) sockets.stream().filter(w -> !w.isClosed()).count();
         }
 
+        /** Sent, refused, open consoles and why consoles failed. */
+        public String summary() {
+            return "heartbeats sent: " + sent.get() + ", refused: " + rejected.get() + ", point sockets open: " + open()
+                    + ", console failures: " + failures.total.get() + " " + failures.summary();
+        }
+
         @Override
         public void close() {
+            closing = true;
             timers.forEach(vertx::cancelTimer);
             sockets.forEach(WebSocket::close);
             client.close();
@@ -398,7 +489,19 @@ public final class LoadGenerator implements AutoCloseable {
      * trigger (URL path on the same port, POST), triggerHeaders (file), body (template; {seq} is the
      * event number from 1, {uuid} a fresh id). Prints the round's line and a CSV line.
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            round(args);
+        } catch (Throwable e) {
+            // On stdout too: the orchestrator shows the generator's stdout, and this is the round's result.
+            System.out.println("FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void round(String[] args) throws Exception {
         Map<String, String> a = new java.util.HashMap<>();
         for (String arg : args) a.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         int port = Integer.parseInt(a.get("port"));
@@ -432,12 +535,18 @@ public final class LoadGenerator implements AutoCloseable {
                     triggerHeaders.isEmpty() ? Map.of() : triggerHeaders.get(0),
                     e -> body.replace("{seq}", String.valueOf(e + 1))
                             .replace("{uuid}", java.util.UUID.randomUUID().toString()));
-            Round r = g.run(
-                    t,
-                    Integer.parseInt(a.get("n")),
-                    i -> headerLines.isEmpty() ? Map.of() : headerLines.get(i % headerLines.size()),
-                    Integer.parseInt(a.getOrDefault("events", "5")),
-                    trigger);
+            Round r;
+            try {
+                r = g.run(
+                        t,
+                        Integer.parseInt(a.get("n")),
+                        i -> headerLines.isEmpty() ? Map.of() : headerLines.get(i % headerLines.size()),
+                        Integer.parseInt(a.getOrDefault("events", "5")),
+                        trigger);
+            } finally {
+                // Also when the round failed: what the consoles saw meanwhile is part of the story.
+                if (beats != null) System.out.println(beats.summary());
+            }
             System.out.println(r.line());
             System.out.printf(
                     "CSV,%s,%d,%d,%.3f,%d,%d,%d,%d,%.3f,%d,%d,%d%n",
@@ -453,12 +562,8 @@ public final class LoadGenerator implements AutoCloseable {
                     r.delivered(),
                     r.lost(),
                     r.duplicated());
-            if (beats != null) {
-                System.out.println("heartbeats sent: " + beats.sent.get() + ", point sockets open: " + beats.open());
-                beats.close();
-            }
+            if (beats != null) beats.close();
         }
-        System.exit(0);
     }
 
     private static List<Map<String, String>> headerFile(String file) throws java.io.IOException {

@@ -2,6 +2,7 @@ package vn.diemcau.point;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class PointEvents {
     static final List<PointsCopied> COPIED = new CopyOnWriteArrayList<>();
     static final List<PointDeleted> DELETED = new CopyOnWriteArrayList<>();
+    static final List<PointStatusChanged> STATUS = new CopyOnWriteArrayList<>();
 
     void copied(@Observes PointsCopied e) {
         COPIED.add(e);
@@ -17,5 +19,10 @@ public class PointEvents {
 
     void deleted(@Observes PointDeleted e) {
         DELETED.add(e);
+    }
+
+    /** What the live hub publishes: only changes that committed. */
+    void status(@Observes(during = TransactionPhase.AFTER_SUCCESS) PointStatusChanged e) {
+        STATUS.add(e);
     }
 }
