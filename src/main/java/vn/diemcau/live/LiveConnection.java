@@ -1,15 +1,16 @@
 package vn.diemcau.live;
 
 import io.netty.buffer.ByteBuf;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.impl.ContextInternal;
-import java.util.ArrayDeque;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,7 @@ import org.jboss.logging.Logger;
  * <p>Stream frames go straight to the Vert.x socket as the frame's prepared bytes (encoded once
  * for every connection), from the connection's own event loop ({@link #loop}: the hub hands each
  * event loop one task for all of its connections, as a minimal broadcast server would). Where the
- * connection was not opened on an event loop (unit tests), frames are written from the publisher.
- *
- * <p>Its work off the event loop (open, messages, close) runs on worker threads one task at a time,
- * in the order it was handed over ({@link #serially}).
+ * socket cannot be reached (another websockets-next version), frames go through {@code sendText}.
  */
 final class LiveConnection {
     static final int CLOSE_TOO_SLOW = 4008;
@@ -39,7 +37,7 @@ final class LiveConnection {
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class);
 
-    final ServerWebSocket ws;
+    final WebSocketConnection ws;
     final long sessionId;
     final Locale locale;
     /** Staff see every frame; participants not the staff-only ones. */
@@ -53,6 +51,8 @@ final class LiveConnection {
 
     private volatile boolean closing;
 
+    /** The Vert.x socket under {@link #ws}, or null when it cannot be reached. */
+    private final WebSocketBase socket;
     /** The event loop the socket lives on: writes from it go out without another hand-over. */
     final Executor loop;
 
@@ -62,26 +62,19 @@ final class LiveConnection {
     final long expiresAt;
     /** A participant's invitation (its hash), checked again while the socket stays open; null for staff. */
     final String invitationHash;
-    /** Who opened the socket: its commands and snapshots run as this caller. */
-    final SecurityIdentity identity;
 
-    /** Where {@link #serially} tasks run (worker threads). */
-    private final Executor workers;
-    /** Tasks waiting while one runs; null while there are none yet. Guarded by {@code this}. */
-    private ArrayDeque<Runnable> tasks;
-
-    private boolean running;
+    LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true);
+    }
 
     LiveConnection(
-            ServerWebSocket ws,
+            WebSocketConnection ws,
             long sessionId,
             Locale locale,
             int limit,
             long expiresAt,
             String invitationHash,
-            boolean staff,
-            SecurityIdentity identity,
-            Executor workers) {
+            boolean staff) {
         this.ws = ws;
         this.sessionId = sessionId;
         this.locale = locale;
@@ -89,39 +82,8 @@ final class LiveConnection {
         this.expiresAt = expiresAt;
         this.invitationHash = invitationHash;
         this.staff = staff;
-        this.identity = identity;
-        this.workers = workers;
-        this.loop = currentLoop();
-    }
-
-    /**
-     * Runs {@code task} on a worker thread after the tasks handed over before it have finished: the
-     * messages of one client are handled in the order they came, and its close after its open.
-     */
-    void serially(Runnable task) {
-        synchronized (this) {
-            if (running) {
-                if (tasks == null) tasks = new ArrayDeque<>(4);
-                tasks.add(task);
-                return;
-            }
-            running = true;
-        }
-        workers.execute(() -> drain(task));
-    }
-
-    private void drain(Runnable first) {
-        for (Runnable next = first; next != null; ) {
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "live: a task of a connection of session %d failed", sessionId);
-            }
-            synchronized (this) {
-                next = tasks == null ? null : tasks.poll();
-                if (next == null) running = false;
-            }
-        }
+        this.socket = socketOf(ws);
+        this.loop = loopOf(socket);
     }
 
     boolean accepts(Frame f) {
@@ -180,9 +142,9 @@ final class LiveConnection {
         return closing;
     }
 
-    /** Whether frames are written from the socket's own event loop. */
+    /** Whether frames go to the Vert.x socket as prepared bytes (not through {@code sendText}). */
     boolean direct() {
-        return loop != null;
+        return socket != null;
     }
 
     /**
@@ -197,22 +159,28 @@ final class LiveConnection {
 
     private void write(String text) {
         if (!admit()) return;
-        ws.writeTextMessage(text, sent);
+        if (socket == null)
+            ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
+        else socket.writeTextMessage(text, sent);
     }
 
     /** The frame's prepared bytes, in fragments of at most {@link #MAX_FRAME} bytes as Vert.x would send a text. */
     private void write(Frame f) {
+        if (socket == null) {
+            write(f.text());
+            return;
+        }
         if (!admit()) return;
         ByteBuf p = f.payload();
         int size = p.readableBytes();
         if (size <= MAX_FRAME) {
-            ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, p.duplicate(), true), sent);
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, p.duplicate(), true), sent);
             return;
         }
         for (int at = 0; at < size; at += MAX_FRAME) {
             int length = Math.min(MAX_FRAME, size - at);
             boolean last = at + length == size;
-            ws.writeFrame(
+            socket.writeFrame(
                     new WebSocketFrameImpl(
                             at == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION,
                             p.slice(p.readerIndex() + at, length),
@@ -233,7 +201,7 @@ final class LiveConnection {
 
     private void tooSlow() {
         if (closing) return;
-        LOG.infof("live: closing slow connection %s of session %d", ws.remoteAddress(), sessionId);
+        LOG.infof("live: closing slow connection %s of session %d", ws.id(), sessionId);
         close(CLOSE_TOO_SLOW, "too slow: reconnect and resume with lastSeq");
     }
 
@@ -241,13 +209,37 @@ final class LiveConnection {
     void close(int code, String reason) {
         if (closing) return;
         closing = true;
-        ws.close((short) code, reason);
+        ws.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, err -> {});
+    }
+
+    private static final Method WEB_SOCKET = webSocketAccessor();
+
+    private static Method webSocketAccessor() {
+        try {
+            Method m = Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
+                    .getDeclaredMethod("webSocket");
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.infof("live: frames go through sendText (%s)", e);
+            return null;
+        }
+    }
+
+    private static WebSocketBase socketOf(WebSocketConnection ws) {
+        if (WEB_SOCKET == null) return null;
+        try {
+            return WEB_SOCKET.invoke(ws) instanceof WebSocketBase s ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The event loop of the context the connection is opened on (its own); null outside one. */
-    private static Executor currentLoop() {
-        if (Vertx.currentContext() instanceof ContextInternal c && c.isEventLoopContext()) return c.nettyEventLoop();
-        LOG.debug("live: a socket opened outside its event loop; frames are written from the publisher");
+    private static Executor loopOf(WebSocketBase socket) {
+        if (socket == null) return null;
+        if (Vertx.currentContext() instanceof ContextInternal c) return c.nettyEventLoop();
+        LOG.debug("live: a socket opened outside its Vert.x context; frames are written from the publisher");
         return null;
     }
 }

@@ -2,22 +2,18 @@ package vn.diemcau.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,39 +23,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Access;
+import vn.diemcau.security.CurrentUser;
 import vn.diemcau.security.InvitationAuthenticationMechanism;
 import vn.diemcau.security.InvitationDirectory;
 import vn.diemcau.security.InvitationTokens;
 import vn.diemcau.security.Roles;
 
 /**
- * The live endpoint of a session, {@code /live/sessions/{id}}. The upgrade is authenticated like any
- * request (bearer token, the browser's session cookie, or the participant's invitation cookie/header;
- * 401 without); a caller who may not read the session is closed at once with 4403.
- *
- * <p>A plain Vert.x WebSocket on the HTTP router, not a websockets-next endpoint: an idle connection
- * keeps only its {@link LiveConnection} and the socket (no upgrade request, request scope or
- * context-propagation wrappers per connection, which took two thirds of its memory). Work that
- * reaches the database (the access check, snapshots, commands, heartbeats) runs on worker threads,
- * one task of a connection at a time in the order its messages came, each in a request context of
- * its own that carries the caller's identity. Sending never happens in a transaction.
+ * The live endpoint of a session. The upgrade is authenticated like any request (bearer token,
+ * the browser's session cookie, or the participant's invitation cookie/header; 401 without);
+ * a caller who may not read the session is closed at once with 4403. Handlers are blocking
+ * (worker threads) because they reach the database; sending never happens in a transaction.
  */
-@ApplicationScoped
+@WebSocket(path = "/live/sessions/{sessionId}")
+@RolesAllowed({Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER, Roles.PARTICIPANT})
 public class LiveSocket {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveSocket.class);
-    static final String PATH = "/live/sessions/";
     static final int CLOSE_FORBIDDEN = 4403;
     static final int CLOSE_NOT_FOUND = 4404;
     /** The credentials the socket was opened with are no longer valid (token expired, invitation revoked). */
     static final int CLOSE_UNAUTHENTICATED = 4401;
-    /** The per-connection timer closes a socket this much before its identity expires. */
+    /** Quarkus closes a socket itself (1008) when the identity expires; ours comes this much earlier. */
     private static final long EXPIRY_MARGIN_MS = 1000;
-
-    private static final Set<String> ROLES = Set.of(Roles.ORGANIZER, Roles.OPERATOR, Roles.OBSERVER, Roles.PARTICIPANT);
 
     @Inject
     LiveHub hub;
@@ -74,10 +62,13 @@ public class LiveSocket {
     Access access;
 
     @Inject
+    CurrentUser user;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
-    CurrentIdentityAssociation identities;
+    SecurityIdentity identity;
 
     @Inject
     Instance<InvitationDirectory> invitations;
@@ -85,103 +76,49 @@ public class LiveSocket {
     @Inject
     Vertx vertx;
 
-    private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
 
-    void route(@Observes Router router) {
-        router.route(HttpMethod.GET, PATH + ":sessionId").handler(this::upgrade);
-    }
-
-    /** Authenticates the upgrade (on the event loop, as any request), then turns it into a socket. */
-    private void upgrade(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
-            rc.next();
-            return;
-        }
-        if (!LiveSubprotocols.propagateHeaders(rc)) return;
-        QuarkusHttpUser.getSecurityIdentity(rc, null)
-                .subscribe()
-                .with(
-                        identity -> {
-                            if (identity == null || identity.isAnonymous()) {
-                                rc.response().setStatusCode(401).end();
-                            } else if (identity.getRoles().stream().noneMatch(ROLES::contains)) {
-                                rc.response().setStatusCode(403).end();
-                            } else {
-                                accept(rc, identity);
-                            }
-                        },
-                        failure -> {
-                            // Failed authentication has failed the routing context already (its handler answers 401).
-                            if (!rc.failed() && !rc.response().ended()) rc.fail(401, failure);
-                        });
-    }
-
-    private void accept(RoutingContext rc, SecurityIdentity identity) {
-        HttpServerRequest request = rc.request();
-        // Everything the connection needs from the handshake is read now: nothing keeps the request.
-        Long sessionId = number(rc.pathParam("sessionId"));
-        Long lastSeq = number(request.getParam("lastSeq"));
-        Locale locale = locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        String invitationHash = identity.hasRole(Roles.PARTICIPANT) ? invitationHash(request) : null;
-        long expiresAt = expiresAt(identity);
-        Context context = vertx.getOrCreateContext();
-        request.toWebSocket().onSuccess(ws -> {
-            // The handshake headers stay with the socket otherwise (tokens, cookies): nobody reads them again.
-            ws.headers().clear();
-            LiveConnection c = new LiveConnection(
-                    ws,
-                    sessionId == null ? 0 : sessionId,
-                    locale,
-                    config.sendQueue(),
-                    expiresAt,
-                    invitationHash,
-                    !identity.hasRole(Roles.PARTICIPANT),
-                    identity,
-                    workers(context));
-            ws.textMessageHandler(text -> c.serially(() -> onMessage(c, text)));
-            ws.closeHandler(v -> c.serially(() -> drop(c)));
-            ws.exceptionHandler(e -> LOG.debugf("live: socket of session %d: %s", c.sessionId, e));
-            c.serially(() -> onOpen(c, sessionId, lastSeq));
-        });
-    }
-
-    /** Runs a connection's tasks on the worker pool (the Quarkus executor) from its Vert.x context. */
-    private static Executor workers(Context context) {
-        return task -> context.executeBlocking(
-                () -> {
-                    task.run();
-                    return null;
-                },
-                false);
-    }
-
-    private void onOpen(LiveConnection c, Long sessionId, Long lastSeq) {
+    // The connection comes as a parameter, not injected: the injected one is a proxy bound to the
+    // callback's context, and the hub writes to it later from other threads.
+    @OnOpen
+    @ActivateRequestContext
+    public void onOpen(WebSocketConnection connection) {
+        Long sessionId = number(connection.pathParam("sessionId"));
         if (sessionId == null) {
-            c.close(CLOSE_NOT_FOUND, "no such session");
+            connection.closeAndAwait(new CloseReason(CLOSE_NOT_FOUND, "no such session"));
             return;
         }
-        asCaller(c, () -> {
-            if (!access.canRead(sessionId)) {
-                c.close(CLOSE_FORBIDDEN, "forbidden");
-                return;
-            }
-            open.add(c);
-            if (c.expiresAt != Long.MAX_VALUE) {
-                long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());
-                vertx.setTimer(delay, t -> expire(c));
-            }
-            try {
-                hub.join(c, lastSeq, seq -> live.snapshot(sessionId, seq));
-            } catch (ProblemException p) {
-                drop(c);
-                c.close(p.status() == 404 ? CLOSE_NOT_FOUND : CLOSE_FORBIDDEN, p.code());
-            }
-        });
+        if (!access.canRead(sessionId)) {
+            connection.closeAndAwait(new CloseReason(CLOSE_FORBIDDEN, "forbidden"));
+            return;
+        }
+        LiveConnection c = new LiveConnection(
+                connection,
+                sessionId,
+                locale(connection),
+                config.sendQueue(),
+                expiresAt(identity),
+                identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
+                !user.isParticipant());
+        open.put(connection.id(), c);
+        if (c.expiresAt != Long.MAX_VALUE) {
+            long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());
+            vertx.setTimer(delay, t -> expire(c));
+        }
+        try {
+            hub.join(c, number(queryParam(connection, "lastSeq")), seq -> live.snapshot(sessionId, seq));
+        } catch (ProblemException p) {
+            drop(c);
+            int code = p.status() == 404 ? CLOSE_NOT_FOUND : CLOSE_FORBIDDEN;
+            connection.closeAndAwait(new CloseReason(code, p.code()));
+        }
     }
 
-    private void onMessage(LiveConnection c, String text) {
-        if (c.closing() || !open.contains(c)) return;
+    @OnTextMessage
+    @ActivateRequestContext
+    public void onMessage(String text, WebSocketConnection connection) {
+        LiveConnection c = open.get(connection.id());
+        if (c == null) return;
         if (c.expiresAt - EXPIRY_MARGIN_MS <= System.currentTimeMillis()) {
             expire(c);
             return;
@@ -193,10 +130,6 @@ public class LiveSocket {
             reject(c, null, ProblemException.badRequest("live.bad-message"));
             return;
         }
-        asCaller(c, () -> handle(c, m));
-    }
-
-    private void handle(LiveConnection c, ClientMessage m) {
         if (m instanceof ClientMessage.Resume r) {
             hub.join(c, r.lastSeq(), seq -> live.snapshot(c.sessionId, seq));
         } else if (m instanceof ClientMessage.Heartbeat h) {
@@ -221,23 +154,15 @@ public class LiveSocket {
         }
     }
 
-    /** Runs {@code work} in a request context of its own, as the connection's caller. */
-    private void asCaller(LiveConnection c, Runnable work) {
-        ManagedContext requests = Arc.container().requestContext();
-        requests.activate();
-        try {
-            identities.setIdentity(c.identity);
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "live: connection of session %d failed", c.sessionId);
-            c.close(1011, "server error");
-        } finally {
-            requests.terminate();
-        }
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        LiveConnection c = open.get(connection.id());
+        if (c != null) drop(c);
     }
 
     private void drop(LiveConnection c) {
-        if (open.remove(c)) hub.leave(c);
+        open.remove(c.ws.id());
+        hub.leave(c);
     }
 
     /**
@@ -254,7 +179,7 @@ public class LiveSocket {
     }
 
     void recheck(Instant now) {
-        List<LiveConnection> all = List.copyOf(open);
+        List<LiveConnection> all = List.copyOf(open.values());
         Set<String> hashes = new HashSet<>();
         for (LiveConnection c : all) if (!c.closing() && c.invitationHash != null) hashes.add(c.invitationHash);
         // one read for every phone's invitation (in chunks), not one per phone
@@ -280,15 +205,22 @@ public class LiveSocket {
     }
 
     /** The invitation token the upgrade carried (header or cookie), as stored: hashed. */
-    private static String invitationHash(HttpServerRequest request) {
+    private static String invitationHash(WebSocketConnection connection) {
         String token = null;
-        String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String auth = connection.handshakeRequest().header("Authorization");
         String scheme = InvitationAuthenticationMechanism.SCHEME + " ";
         if (auth != null && auth.regionMatches(true, 0, scheme, 0, scheme.length())) {
             token = auth.substring(scheme.length()).strip();
         } else {
-            io.vertx.core.http.Cookie cookie = request.getCookie(InvitationAuthenticationMechanism.COOKIE);
-            if (cookie != null) token = cookie.getValue();
+            String cookies = connection.handshakeRequest().header("Cookie");
+            if (cookies != null) {
+                for (String part : cookies.split(";")) {
+                    String p = part.strip();
+                    if (p.startsWith(InvitationAuthenticationMechanism.COOKIE + "=")) {
+                        token = p.substring(InvitationAuthenticationMechanism.COOKIE.length() + 1);
+                    }
+                }
+            }
         }
         return token == null ? "" : InvitationTokens.hash(token);
     }
@@ -297,7 +229,8 @@ public class LiveSocket {
         c.reply(LiveJson.text(json, Outcome.of(p).answer(commandId, c.locale)));
     }
 
-    private static Locale locale(String header) {
+    private static Locale locale(WebSocketConnection connection) {
+        String header = connection.handshakeRequest().header("Accept-Language");
         if (header == null || header.isBlank()) return Messages.VI;
         try {
             return Messages.pick(Locale.LanguageRange.parse(header).stream()
@@ -306,6 +239,16 @@ public class LiveSocket {
         } catch (IllegalArgumentException e) {
             return Messages.VI;
         }
+    }
+
+    private static String queryParam(WebSocketConnection connection, String name) {
+        String q = connection.handshakeRequest().query();
+        if (q == null) return null;
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) return pair.substring(eq + 1);
+        }
+        return null;
     }
 
     private static Long number(String s) {

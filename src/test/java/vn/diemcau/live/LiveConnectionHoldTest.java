@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
-import io.vertx.core.http.ServerWebSocket;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,15 @@ class LiveConnectionHoldTest {
     /** The socket's side we look at: what it was closed with. The frames themselves are not sent here. */
     private final List<Integer> closedWith = new ArrayList<>();
 
-    private final ServerWebSocket socket = (ServerWebSocket) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {ServerWebSocket.class}, (proxy, method, args) -> {
+    private final WebSocketConnection socket = (WebSocketConnection) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {WebSocketConnection.class}, (proxy, method, args) -> {
                 switch (method.getName()) {
                     case "close" -> {
-                        closedWith.add((int) (Short) args[0]);
-                        return Future.succeededFuture();
+                        closedWith.add(((CloseReason) args[0]).getCode());
+                        return Uni.createFrom().voidItem();
                     }
-                    case "remoteAddress" -> {
-                        return null;
+                    case "id" -> {
+                        return "test";
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 }
@@ -37,7 +38,7 @@ class LiveConnectionHoldTest {
 
     private LiveConnection phone() {
         // send queue 32 as in the test profile; a participant (not staff)
-        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false, null, Runnable::run);
+        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false);
     }
 
     @Test
