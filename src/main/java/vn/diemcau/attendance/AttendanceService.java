@@ -433,9 +433,12 @@ public class AttendanceService {
 
     /** Attendance is taken once the session is scheduled, until it ends (reports stay readable). */
     private void openSession(long sessionId) {
-        Session s = sessions.require(sessionId);
-        if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
-            throw ProblemException.conflict("attendance.session-not-open", s.status);
+        requireOpen(sessions.require(sessionId));
+    }
+
+    /** The one check of both paths, the single tap and the batch writer's. */
+    static void requireOpen(Session s) {
+        if (!s.status.open()) throw ProblemException.conflict("attendance.session-not-open", s.status);
     }
 
     private void requireDelegate(long sessionId, long delegateId) {
@@ -471,7 +474,9 @@ public class AttendanceService {
     }
 
     static AttendanceEntryView entry(DelegateView d, CheckIn c) {
-        return entry(new DelegateService.Brief(d.id(), 0, d.fullName(), d.position(), d.unitName(), d.pointId()), c);
+        return entry(
+                new DelegateService.Brief(d.id(), d.sessionId(), d.fullName(), d.position(), d.unitName(), d.pointId()),
+                c);
     }
 
     static AttendanceEntryView entry(DelegateService.Brief d, CheckIn c) {

@@ -27,7 +27,6 @@ import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.roster.DelegateService;
 import vn.diemcau.session.SessionService;
-import vn.diemcau.session.SessionStatus;
 
 /**
  * Self check-ins (the participant's own tap) written in batches: a thousand phones tapping at once
@@ -106,9 +105,11 @@ class CheckInWriter {
                 delegates.briefs(items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
         Map<Long, ProblemException> closed = new HashMap<>();
         for (long sessionId : items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet())) {
-            vn.diemcau.session.Session s = sessions.require(sessionId);
-            if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
-                closed.put(sessionId, ProblemException.conflict("attendance.session-not-open", s.status));
+            try {
+                AttendanceService.requireOpen(sessions.require(sessionId));
+            } catch (ProblemException notOpen) {
+                closed.put(sessionId, notOpen);
+            }
         }
         Map<SelfCheckIn, ProblemException> refused = new HashMap<>();
         List<SelfCheckIn> valid = new ArrayList<>();

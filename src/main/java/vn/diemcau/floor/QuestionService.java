@@ -17,7 +17,6 @@ import vn.diemcau.security.CurrentUser;
 import vn.diemcau.security.Roles;
 import vn.diemcau.session.Session;
 import vn.diemcau.session.SessionService;
-import vn.diemcau.session.SessionStatus;
 
 /**
  * Written questions: participants send them (one per submission, a length limit, a rate limit per
@@ -65,8 +64,7 @@ public class QuestionService {
         if (text.length() > config.maxLength())
             throw ProblemException.badRequest("question.too-long", config.maxLength());
         Session s = sessions.require(sessionId);
-        if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
-            throw ProblemException.conflict("question.session-not-open", s.status);
+        if (!s.status.open()) throw ProblemException.conflict("question.session-not-open", s.status);
         Instant now = Instant.now(clock);
         long recent = Question.count(
                 "delegateId = ?1 and sessionId = ?2 and askedAt > ?3",

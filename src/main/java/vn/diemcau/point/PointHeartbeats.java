@@ -23,7 +23,6 @@ import org.jboss.logging.Logger;
 import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.session.SessionService;
-import vn.diemcau.session.SessionStatus;
 import vn.diemcau.session.SessionStatusChanged;
 
 /**
@@ -138,8 +137,7 @@ class PointHeartbeats {
         // Asked again through the database next time (409 once it is over, like before).
         openUntil.remove(e.sessionId());
         // Nothing of an ended session is judged any more: its points are forgotten here.
-        if (e.to() != SessionStatus.SCHEDULED && e.to() != SessionStatus.LIVE)
-            beats.values().removeIf(b -> b.sessionId == e.sessionId());
+        if (!e.to().open()) beats.values().removeIf(b -> b.sessionId == e.sessionId());
     }
 
     /**
@@ -209,8 +207,7 @@ class PointHeartbeats {
                 for (long sid :
                         stored.stream().map(Stored::sessionId).distinct().toList()) {
                     try {
-                        SessionStatus s = sessions.require(sid).status;
-                        if (s == SessionStatus.SCHEDULED || s == SessionStatus.LIVE) open.add(sid);
+                        if (sessions.require(sid).status.open()) open.add(sid);
                     } catch (ProblemException gone) {
                         // deleted: its points are forgotten below
                     }

@@ -24,7 +24,6 @@ import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
 import vn.diemcau.session.Session;
 import vn.diemcau.session.SessionService;
-import vn.diemcau.session.SessionStatus;
 
 /**
  * The live side of points: heartbeats, trouble reports and the roll call. The state is derived in
@@ -321,8 +320,7 @@ public class PointLiveService {
     /** Points join and answer the roll call once the session is scheduled, until it ends. */
     private void openSession(long sessionId) {
         Session s = sessions.require(sessionId);
-        if (s.status != SessionStatus.SCHEDULED && s.status != SessionStatus.LIVE)
-            throw ProblemException.conflict("live.session-not-open", s.status);
+        if (!s.status.open()) throw ProblemException.conflict("live.session-not-open", s.status);
     }
 
     private static boolean answered(Point p, RollCall rc) {

@@ -29,4 +29,9 @@ public enum SessionStatus {
     public boolean editable() {
         return this == DRAFT || this == SCHEDULED;
     }
+
+    /** Attendance, heartbeats and questions are taken once the session is scheduled, until it ends. */
+    public boolean open() {
+        return this == SCHEDULED || this == LIVE;
+    }
 }
