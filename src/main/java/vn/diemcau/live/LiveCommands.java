@@ -104,56 +104,17 @@ class LiveCommands {
 
     /**
      * A vote: checked by {@code check} on the caller's thread, then written by the batch writer with
-     * its command record in one transaction shared with other votes, answered after the commit. The
-     * guarantees of {@link #run} hold: a resend (in the same batch or a later one) gets the stored
-     * answer; a refusal is recorded too. Only a full queue (503) is not recorded: nothing happened.
+     * its command record in one transaction shared with other votes, answered after the commit; no
+     * thread waits for the batch meanwhile. The guarantees of {@link #run} hold: a resend (in the same
+     * batch or a later one) gets the stored answer; a refusal is recorded too. Only a full queue (503)
+     * is not recorded: nothing happened. The answer comes back on the caller's context.
      */
-    Outcome vote(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
-        Object checked = check(sessionId, command, check);
-        if (checked instanceof Outcome refused) return refused;
-        try {
-            return votes.submit((VoteCommand) checked);
-        } catch (ProblemException busy) {
-            return Outcome.of(busy);
-        } catch (RuntimeException e) {
-            return storedOr(sessionId, command.commandId(), type(command), e);
-        }
-    }
-
-    /**
-     * {@link #vote} for a caller that answers later (HTTP): no thread waits for the batch. The answer
-     * comes back on the caller's context (a worker's, where the rare lookup after a failure may read
-     * the database).
-     */
-    CompletableFuture<Outcome> voteAsync(
-            long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
-        Object checked = check(sessionId, command, check);
-        if (checked instanceof Outcome refused) return CompletableFuture.completedFuture(refused);
-        return votes.submitAsync((VoteCommand) checked)
-                .handle((o, failure) -> {
-                    if (failure == null) return CompletableFuture.completedFuture(o);
-                    Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;
-                    if (e instanceof ProblemException busy) return CompletableFuture.completedFuture(Outcome.of(busy));
-                    if (!(e instanceof RuntimeException r)) return CompletableFuture.<Outcome>failedFuture(e);
-                    // the batch and the vote alone failed: a resend may have stored it; that read never on an event
-                    // loop
-                    Context context = Vertx.currentContext();
-                    if (context == null || !Context.isOnEventLoopThread())
-                        return CompletableFuture.completedFuture(
-                                storedOr(sessionId, command.commandId(), type(command), r));
-                    return context.executeBlocking(
-                                    () -> storedOr(sessionId, command.commandId(), type(command), r), false)
-                            .toCompletionStage()
-                            .toCompletableFuture();
-                })
-                .thenCompose(f -> f);
-    }
-
-    /** The vote ready for the batch, or the outcome when its command id is unusable. */
-    private Object check(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
+    CompletableFuture<Outcome> vote(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
         String id = command.commandId();
         if (id == null || id.isBlank() || id.length() > MAX_ID)
-            return Outcome.of(ProblemException.badRequest("live.command-id-required", MAX_ID));
+            return CompletableFuture.completedFuture(
+                    Outcome.of(ProblemException.badRequest("live.command-id-required", MAX_ID)));
+        String type = type(command);
         PollService.Ballot ballot = null;
         Outcome refused = null;
         try {
@@ -161,7 +122,22 @@ class LiveCommands {
         } catch (ProblemException p) {
             refused = Outcome.of(p);
         }
-        return new VoteCommand(sessionId, id, type(command), user.name(), ballot, refused);
+        return votes.submitAsync(new VoteCommand(sessionId, id, type, user.name(), ballot, refused))
+                .handle((o, failure) -> {
+                    if (failure == null) return CompletableFuture.completedFuture(o);
+                    Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;
+                    if (e instanceof ProblemException busy) return CompletableFuture.completedFuture(Outcome.of(busy));
+                    if (!(e instanceof RuntimeException r)) return CompletableFuture.<Outcome>failedFuture(e);
+                    // the batch and the vote alone failed: a resend may have stored it; that read never on an
+                    // event loop
+                    Context context = Vertx.currentContext();
+                    if (context == null || !Context.isOnEventLoopThread())
+                        return CompletableFuture.completedFuture(storedOr(sessionId, id, type, r));
+                    return context.executeBlocking(() -> storedOr(sessionId, id, type, r), false)
+                            .toCompletionStage()
+                            .toCompletableFuture();
+                })
+                .thenCompose(f -> f);
     }
 
     /** One vote for the batch: a ballot to cast, or the refusal its checks gave. */

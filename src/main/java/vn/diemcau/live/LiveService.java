@@ -184,18 +184,15 @@ public class LiveService {
         }
     }
 
-    Outcome execute(long sessionId, ClientMessage.Command command) {
-        // Votes come in thousands at once: checked here, written in batches with their command records.
-        if (command instanceof ClientMessage.Vote v)
-            return commands.vote(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
-        return commands.run(sessionId, command, () -> apply(sessionId, command));
-    }
-
-    /** {@link #execute} for callers that answer later: a vote holds no thread while its batch commits. */
+    /**
+     * Applies a command once; the answer completes when it is stored. Votes come in thousands at once:
+     * checked here, written in batches with their command records, and no thread waits for the batch.
+     * Every other command is applied on the caller's thread.
+     */
     CompletionStage<Outcome> executeAsync(long sessionId, ClientMessage.Command command) {
         if (command instanceof ClientMessage.Vote v)
-            return commands.voteAsync(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
-        return CompletableFuture.completedFuture(execute(sessionId, command));
+            return commands.vote(sessionId, v, () -> polls.ballot(sessionId, v.pollId(), v.choices(), v.text()));
+        return CompletableFuture.completedFuture(commands.run(sessionId, command, () -> apply(sessionId, command)));
     }
 
     void heartbeat(long sessionId, long pointId) {
