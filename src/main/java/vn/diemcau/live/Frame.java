@@ -2,27 +2,58 @@ package vn.diemcau.live;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * One event as it goes on the wire: serialised once, the same text for every connection
  * ({@code staffOnly}: not for participants, e.g. the results of a poll that hides them), and
- * encoded once to UTF-8 ({@code payload}): every connection writes a view of the same bytes.
+ * encoded once: {@code payload} holds its UTF-8 bytes, {@code wire} the whole WebSocket message as
+ * a server sends it (unmasked text frame, continuation frames past {@link LiveConnection#MAX_FRAME}
+ * bytes), in native memory. Every connection writes a view of the same bytes.
  */
-record Frame(long seq, String text, boolean staffOnly, ByteBuf payload) {
+record Frame(long seq, String text, boolean staffOnly, ByteBuf payload, ByteBuf wire) {
     Frame(long seq, String text, boolean staffOnly) {
-        this(seq, text, staffOnly, encode(text));
+        this(seq, text, staffOnly, text.getBytes(StandardCharsets.UTF_8));
     }
 
     Frame(long seq, String text) {
         this(seq, text, false);
     }
 
+    private Frame(long seq, String text, boolean staffOnly, byte[] utf8) {
+        this(seq, text, staffOnly, unreleasable(Unpooled.wrappedBuffer(utf8)), wire(utf8));
+    }
+
     /**
-     * The UTF-8 bytes, never released (Netty releases what it has written: each write gets its own
-     * {@code duplicate()}, which shares the bytes, not the read position, and survives the release).
+     * The UTF-8 text as WebSocket frames, header and payload, ready to be written to any socket
+     * that negotiated no extension (RFC 6455 §5.2: FIN, opcode 1 then 0, no mask from a server).
+     * Native memory, so Netty writes it to the socket without a copy; the JDK frees it with the
+     * frame (it is never released, see {@link #unreleasable}).
      */
-    static ByteBuf encode(String text) {
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+    static ByteBuf wire(byte[] utf8) {
+        int fragments = Math.max(1, (utf8.length + LiveConnection.MAX_FRAME - 1) / LiveConnection.MAX_FRAME);
+        ByteBuffer b = ByteBuffer.allocateDirect(utf8.length + 10 * fragments);
+        int at = 0;
+        do {
+            int length = Math.min(LiveConnection.MAX_FRAME, utf8.length - at);
+            boolean last = at + length == utf8.length;
+            b.put((byte) ((last ? 0x80 : 0) | (at == 0 ? 0x1 : 0x0)));
+            if (length < 126) b.put((byte) length);
+            else if (length < 65536) b.put((byte) 126).putShort((short) length);
+            else b.put((byte) 127).putLong(length);
+            b.put(utf8, at, length);
+            at += length;
+        } while (at < utf8.length);
+        b.flip();
+        return unreleasable(Unpooled.wrappedBuffer(b));
+    }
+
+    /**
+     * Netty releases what it has written: each write gets its own {@code duplicate()}, which shares
+     * the bytes, not the read position, and whose release does nothing.
+     */
+    private static ByteBuf unreleasable(ByteBuf b) {
+        return Unpooled.unreleasableBuffer(b);
     }
 }

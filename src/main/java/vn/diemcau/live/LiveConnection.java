@@ -1,6 +1,8 @@
 package vn.diemcau.live;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
@@ -8,8 +10,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.WebSocketInternal;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.impl.ContextInternal;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +28,19 @@ import org.jboss.logging.Logger;
  * counted until it is out; a connection with more than {@code limit} frames still unsent is too
  * slow and gets closed, so it never holds anybody else up (its client resumes with its lastSeq).
  *
- * <p>Stream frames go straight to the Vert.x socket as the frame's prepared bytes (encoded once
- * for every connection), from the connection's own event loop ({@link #loop}: the hub hands each
- * event loop one task for all of its connections, as a minimal broadcast server would). Where the
- * socket cannot be reached (another websockets-next version), frames go through {@code sendText}.
+ * <p>Stream frames are written from the connection's own event loop ({@link #loop}: the hub hands
+ * each event loop one task for all of its connections, as a minimal broadcast server would), as the
+ * frame's prepared bytes, encoded once for every connection:
+ *
+ * <ul>
+ *   <li>a connection with no WebSocket extension gets the whole message, header included
+ *       ({@link Frame#wire}), written to its Netty channel with no promise: nothing is made or
+ *       copied per socket, and what is still unsent is read off the channel's outbound buffer;
+ *   <li>one that negotiated permessage-deflate (only where compression is switched back on) gets
+ *       the payload as a Vert.x frame, which the extension then compresses;
+ *   <li>where the Vert.x socket cannot be reached (another websockets-next version), frames go
+ *       through {@code sendText}.
+ * </ul>
  */
 final class LiveConnection {
     static final int CLOSE_TOO_SLOW = 4008;
@@ -53,6 +67,11 @@ final class LiveConnection {
 
     /** The Vert.x socket under {@link #ws}, or null when it cannot be reached. */
     private final WebSocketBase socket;
+    /**
+     * The socket's Netty channel (at Vert.x's place in its pipeline) when prepared messages can be
+     * written to it as they are: no extension transforms its frames. Null otherwise.
+     */
+    private final ChannelHandlerContext channel;
     /** The event loop the socket lives on: writes from it go out without another hand-over. */
     final Executor loop;
 
@@ -64,7 +83,7 @@ final class LiveConnection {
     final String invitationHash;
 
     LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
-        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true);
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true, false);
     }
 
     LiveConnection(
@@ -74,7 +93,8 @@ final class LiveConnection {
             int limit,
             long expiresAt,
             String invitationHash,
-            boolean staff) {
+            boolean staff,
+            boolean compression) {
         this.ws = ws;
         this.sessionId = sessionId;
         this.locale = locale;
@@ -83,7 +103,8 @@ final class LiveConnection {
         this.invitationHash = invitationHash;
         this.staff = staff;
         this.socket = socketOf(ws);
-        this.loop = loopOf(socket);
+        this.channel = plainChannelOf(ws, socket, compression);
+        this.loop = channel != null ? channel.executor() : loopOf(socket);
     }
 
     boolean accepts(Frame f) {
@@ -147,6 +168,11 @@ final class LiveConnection {
         return socket != null;
     }
 
+    /** Whether frames go to the Netty channel as whole prepared messages (no extension in the way). */
+    boolean plain() {
+        return channel != null;
+    }
+
     /**
      * Every write to the socket happens on its event loop, in the order the tasks were handed over
      * there (the hub's fan-out, a start, a reply): direct writes from the loop would otherwise
@@ -161,6 +187,7 @@ final class LiveConnection {
         if (!admit()) return;
         if (socket == null)
             ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
+        else if (channel != null) socket.writeTextMessage(text);
         else socket.writeTextMessage(text, sent);
     }
 
@@ -171,6 +198,10 @@ final class LiveConnection {
             return;
         }
         if (!admit()) return;
+        if (channel != null) {
+            channel.writeAndFlush(f.wire().duplicate(), channel.voidPromise());
+            return;
+        }
         ByteBuf p = f.payload();
         int size = p.readableBytes();
         if (size <= MAX_FRAME) {
@@ -189,14 +220,20 @@ final class LiveConnection {
         }
     }
 
-    /** Counts a frame about to be written; false (and the connection closed) when too many are still unsent. */
+    /**
+     * Counts a frame about to be written; false (and the connection closed) when too many are still
+     * unsent. On a plain channel the count is the channel's own: the messages in its outbound buffer
+     * that the kernel has not taken yet (read on its event loop, where every write happens).
+     */
     private boolean admit() {
         if (closing) return false;
-        if (unsent.incrementAndGet() > limit) {
-            tooSlow();
-            return false;
-        }
-        return true;
+        if (channel != null) {
+            ChannelOutboundBuffer out = channel.channel().unsafe().outboundBuffer();
+            if (out == null) return false; // closed
+            if (out.size() < limit) return true;
+        } else if (unsent.incrementAndGet() <= limit) return true;
+        tooSlow();
+        return false;
     }
 
     private void tooSlow() {
@@ -212,24 +249,61 @@ final class LiveConnection {
         ws.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, err -> {});
     }
 
-    private static final Method WEB_SOCKET = webSocketAccessor();
+    private static final Method WEB_SOCKET = accessible(
+            () -> Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
+                    .getDeclaredMethod("webSocket"),
+            "frames go through sendText");
 
-    private static Method webSocketAccessor() {
+    private static WebSocketBase socketOf(WebSocketConnection ws) {
+        return read(WEB_SOCKET, ws) instanceof WebSocketBase s ? s : null;
+    }
+
+    /**
+     * The Netty channel under the socket, when the connection's frames go out as they are: the
+     * server negotiates no extension ({@code compression} off), or this client offered none (its
+     * upgrade request has no {@code Sec-WebSocket-Extensions}). Null otherwise, and where the
+     * socket is not Vert.x's own.
+     */
+    private static ChannelHandlerContext plainChannelOf(
+            WebSocketConnection ws, WebSocketBase socket, boolean compression) {
+        WebSocketInternal internal = internalOf(socket);
+        if (internal == null) return null;
+        if (compression && ws.handshakeRequest().header("Sec-WebSocket-Extensions") != null) return null;
+        return internal.channelHandlerContext();
+    }
+
+    /** Vert.x Web hands websockets-next its own wrapper of the server socket; this is the field it keeps it in. */
+    private static final Field WRAPPED = accessible(
+            () -> Class.forName("io.vertx.ext.web.impl.ServerWebSocketWrapper").getDeclaredField("delegate"),
+            "no prepared messages on the channel");
+
+    /** Vert.x's own socket, under Vert.x Web's wrapper if need be; null when it cannot be reached. */
+    private static WebSocketInternal internalOf(WebSocketBase socket) {
+        if (socket instanceof WebSocketInternal internal) return internal;
+        return read(WRAPPED, socket) instanceof WebSocketInternal internal ? internal : null;
+    }
+
+    private interface Lookup<T> {
+        T find() throws ReflectiveOperationException;
+    }
+
+    /** A member of another library's internals, made accessible; null (noted in the log) where this version has none. */
+    private static <T extends AccessibleObject> T accessible(Lookup<T> lookup, String otherwise) {
         try {
-            Method m = Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
-                    .getDeclaredMethod("webSocket");
-            m.setAccessible(true);
-            return m;
+            T member = lookup.find();
+            member.setAccessible(true);
+            return member;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.infof("live: frames go through sendText (%s)", e);
+            LOG.infof("live: %s (%s)", otherwise, e);
             return null;
         }
     }
 
-    private static WebSocketBase socketOf(WebSocketConnection ws) {
-        if (WEB_SOCKET == null) return null;
+    /** What {@code member} (a field, or a method without parameters) holds for {@code target}; null when it cannot be read. */
+    private static Object read(AccessibleObject member, Object target) {
+        if (member == null || target == null) return null;
         try {
-            return WEB_SOCKET.invoke(ws) instanceof WebSocketBase s ? s : null;
+            return member instanceof Method m ? m.invoke(target) : ((Field) member).get(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import vn.diemcau.agenda.AgendaItemExtended;
 import vn.diemcau.agenda.AgendaItemFinished;
 import vn.diemcau.agenda.AgendaItemOverran;
@@ -180,11 +181,21 @@ public class LiveHub {
 
     /** Open connections of the session written to from their own event loop (the prepared-bytes path). */
     int onOwnEventLoop(long sessionId) {
+        return count(sessionId, true, LiveConnection::direct);
+    }
+
+    /** Open connections of the session that get whole prepared messages on their channel (no extension). */
+    int plain(long sessionId) {
+        return count(sessionId, false, LiveConnection::plain);
+    }
+
+    private int count(long sessionId, boolean ownLoopOnly, Predicate<LiveConnection> which) {
         Room room = sessions.get(sessionId);
         if (room == null) return 0;
         int n = 0;
         for (var e : room.byLoop.entrySet())
-            if (e.getKey() != DIRECT) for (LiveConnection c : e.getValue()) if (!c.closing() && c.direct()) n++;
+            if (!ownLoopOnly || e.getKey() != DIRECT)
+                for (LiveConnection c : e.getValue()) if (!c.closing() && which.test(c)) n++;
         return n;
     }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diemcau.common.Messages;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.security.Access;
@@ -57,6 +58,10 @@ public class LiveSocket {
 
     @Inject
     LiveConfig config;
+
+    /** Whether clients may negotiate permessage-deflate here (see application.properties: off by default). */
+    @ConfigProperty(name = "quarkus.websockets-next.server.per-message-compression-supported", defaultValue = "true")
+    boolean compression;
 
     @Inject
     Access access;
@@ -99,7 +104,8 @@ public class LiveSocket {
                 config.sendQueue(),
                 expiresAt(identity),
                 identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
-                !user.isParticipant());
+                !user.isParticipant(),
+                compression);
         open.put(connection.id(), c);
         if (c.expiresAt != Long.MAX_VALUE) {
             long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());

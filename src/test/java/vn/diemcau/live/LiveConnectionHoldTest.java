@@ -38,7 +38,7 @@ class LiveConnectionHoldTest {
 
     private LiveConnection phone() {
         // send queue 32 as in the test profile; a participant (not staff)
-        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false);
+        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false, false);
     }
 
     @Test

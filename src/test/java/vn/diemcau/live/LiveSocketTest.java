@@ -289,6 +289,12 @@ class LiveSocketTest {
     }
 
     @Test
+    void aBrowserOfferingDeflateIsDeclinedAndGetsThePreparedMessagesLikeEveryoneElse() {
+        // compression is off by default: both connections get the prepared messages as they are
+        LiveCompressionTest.deliveredAlike(vertx, base, hub, null, 2);
+    }
+
+    @Test
     void aStalledClientDoesNotDelayTheOthers() {
         LiveFixture f = LiveFixture.scheduled();
         try (WsClient stalled = connect(f, Tokens.OBSERVER);
@@ -297,8 +303,10 @@ class LiveSocketTest {
             fast.awaitType("live.snapshot");
             stalled.ws.pause(); // never reads again: its socket buffers fill up
             await().atMost(Duration.ofSeconds(5)).until(() -> hub.connections(f.sessionId) == 2);
-            // Both are written to from their own event loop, with the frame's prepared bytes.
+            // Both are written to from their own event loop, with the frame's prepared bytes, as
+            // whole messages on the channel: what is unsent is what the channel still holds.
             assertEquals(2, hub.onOwnEventLoop(f.sessionId));
+            assertEquals(2, hub.plain(f.sessionId));
             String bulk = "x".repeat(64 * 1024);
             // 25 bursts of 16 frames of 64 KB: the fast client gets each burst promptly while the
             // stalled one's unsent frames pile up until it is dropped.

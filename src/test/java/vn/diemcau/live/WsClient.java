@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URL;
@@ -23,10 +24,13 @@ final class WsClient implements AutoCloseable {
     private final WebSocketClient client;
     volatile Short closeCode;
     volatile String closeReason;
+    private final String extensions;
 
     private WsClient(WebSocketClient client, WebSocket ws) {
         this.client = client;
         this.ws = ws;
+        // the upgrade's headers are there only while the socket is first handed over
+        this.extensions = ws.headers() == null ? null : ws.headers().get("Sec-WebSocket-Extensions");
         ws.textMessageHandler(t -> received.add(new JsonObject(t)));
         ws.closeHandler(v -> {
             closeCode = ws.closeStatusCode();
@@ -50,7 +54,28 @@ final class WsClient implements AutoCloseable {
             Map<String, String> headers,
             String query,
             List<String> subprotocols) {
-        WebSocketClient client = vertx.createWebSocketClient();
+        return connect(vertx.createWebSocketClient(), base, sessionId, headers, query, subprotocols);
+    }
+
+    /** Connects as {@code user} offering permessage-deflate, as browsers do. */
+    static WsClient connectOfferingDeflate(Vertx vertx, URL base, long sessionId, String user) {
+        WebSocketClient client =
+                vertx.createWebSocketClient(new WebSocketClientOptions().setTryUsePerMessageCompression(true));
+        return connect(client, base, sessionId, Map.of("Authorization", "Bearer " + Tokens.of(user)), null, List.of());
+    }
+
+    /** The extensions the server agreed to on the upgrade (null: none). */
+    String extensions() {
+        return extensions;
+    }
+
+    private static WsClient connect(
+            WebSocketClient client,
+            URL base,
+            long sessionId,
+            Map<String, String> headers,
+            String query,
+            List<String> subprotocols) {
         WebSocketConnectOptions o = new WebSocketConnectOptions()
                 .setHost(base.getHost())
                 .setPort(base.getPort())
