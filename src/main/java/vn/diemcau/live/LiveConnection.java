@@ -3,6 +3,7 @@ package vn.diemcau.live;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.AsyncResult;
@@ -68,10 +69,14 @@ final class LiveConnection {
     /** The Vert.x socket under {@link #ws}, or null when it cannot be reached. */
     private final WebSocketBase socket;
     /**
-     * The socket's Netty channel (at Vert.x's place in its pipeline) when prepared messages can be
-     * written to it as they are: no extension transforms its frames. Null otherwise.
+     * The socket's Netty channel when prepared messages can be written to it as they are: no
+     * extension transforms its frames. Null otherwise. Writes start below the connection's idle
+     * timer ({@link #idle}, which would make a promise and a listener for each of them only to note
+     * the time), at Vert.x's place in the pipeline when there is none.
      */
     private final ChannelHandlerContext channel;
+    /** The connection's idle timer (Vert.x's idle timeout), told of each message written past it; null without one. */
+    private final IdleStateHandler idle;
     /** The event loop the socket lives on: writes from it go out without another hand-over. */
     final Executor loop;
 
@@ -103,7 +108,10 @@ final class LiveConnection {
         this.invitationHash = invitationHash;
         this.staff = staff;
         this.socket = socketOf(ws);
-        this.channel = plainChannelOf(ws, socket, compression);
+        ChannelHandlerContext vertx = plainChannelOf(ws, socket, compression);
+        ChannelHandlerContext timer = vertx == null ? null : vertx.pipeline().context(IdleStateHandler.class);
+        this.channel = timer != null ? timer : vertx;
+        this.idle = timer == null ? null : (IdleStateHandler) timer.handler();
         this.loop = channel != null ? channel.executor() : loopOf(socket);
     }
 
@@ -200,6 +208,7 @@ final class LiveConnection {
         if (!admit()) return;
         if (channel != null) {
             channel.writeAndFlush(f.wire().duplicate(), channel.voidPromise());
+            if (idle != null) idle.resetWriteTimeout();
             return;
         }
         ByteBuf p = f.payload();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import vn.diemcau.agenda.AgendaItemExtended;
@@ -195,7 +196,7 @@ public class LiveHub {
         int n = 0;
         for (var e : room.byLoop.entrySet())
             if (!ownLoopOnly || e.getKey() != DIRECT)
-                for (LiveConnection c : e.getValue()) if (!c.closing() && which.test(c)) n++;
+                for (LiveConnection c : e.getValue().members) if (!c.closing() && which.test(c)) n++;
         return n;
     }
 
@@ -207,9 +208,9 @@ public class LiveHub {
     private void fanOut(long sessionId, Frame frame) {
         Room room = sessions.get(sessionId);
         if (room == null) return;
-        room.byLoop.forEach((loop, set) -> loop.execute(() -> {
-            for (LiveConnection c : set) {
-                if (c.closing()) set.remove(c);
+        room.byLoop.forEach((loop, group) -> loop.execute(() -> {
+            for (LiveConnection c : group.array()) {
+                if (c.closing()) group.remove(c);
                 else c.offer(frame);
             }
         }));
@@ -217,22 +218,58 @@ public class LiveHub {
 
     /** The connections of one session, per event loop ({@link #DIRECT}: sockets without a known loop). */
     private static final class Room {
-        final Map<Executor, Set<LiveConnection>> byLoop = new ConcurrentHashMap<>();
+        final Map<Executor, Group> byLoop = new ConcurrentHashMap<>();
 
         void add(LiveConnection c) {
-            byLoop.computeIfAbsent(c.loop == null ? DIRECT : c.loop, l -> ConcurrentHashMap.newKeySet())
+            byLoop.computeIfAbsent(c.loop == null ? DIRECT : c.loop, l -> new Group())
                     .add(c);
         }
 
         void remove(LiveConnection c) {
-            Set<LiveConnection> set = byLoop.get(c.loop == null ? DIRECT : c.loop);
-            if (set != null) set.remove(c);
+            Group group = byLoop.get(c.loop == null ? DIRECT : c.loop);
+            if (group != null) group.remove(c);
         }
 
         int open() {
             int n = 0;
-            for (Set<LiveConnection> set : byLoop.values()) for (LiveConnection c : set) if (!c.closing()) n++;
+            for (Group group : byLoop.values()) for (LiveConnection c : group.members) if (!c.closing()) n++;
             return n;
+        }
+    }
+
+    /**
+     * The connections of a session on one event loop, and an array of them for the fan-out to walk
+     * (made again after a change: a frame costs no iterator over a concurrent set per event).
+     */
+    private static final class Group {
+        final Set<LiveConnection> members = ConcurrentHashMap.newKeySet();
+        /** Counts changes; an array made from an older count is made again. */
+        private final AtomicInteger version = new AtomicInteger();
+
+        private volatile Snapshot snapshot = new Snapshot(0, new LiveConnection[0]);
+
+        private record Snapshot(int version, LiveConnection[] connections) {}
+
+        void add(LiveConnection c) {
+            members.add(c);
+            version.incrementAndGet();
+        }
+
+        void remove(LiveConnection c) {
+            if (members.remove(c)) version.incrementAndGet();
+        }
+
+        /**
+         * The members as of now. The count is read before the set, so a connection added meanwhile
+         * makes the next call build again; a connection added before the read is in the array.
+         */
+        LiveConnection[] array() {
+            int v = version.get();
+            Snapshot s = snapshot;
+            if (s.version() == v) return s.connections();
+            LiveConnection[] now = members.toArray(new LiveConnection[0]);
+            snapshot = new Snapshot(v, now);
+            return now;
         }
     }
 
