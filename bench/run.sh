@@ -22,7 +22,7 @@ export DIEMCAU_TEST_DB=${DIEMCAU_TEST_DB:-diemcau_bench}
 mvn_bench() {
   local server=${SERVER:-jar}
   if [ "$server" = jar ]; then bench/build-jar.sh; fi
-  ./mvnw -B test -Dquarkus.quinoa=false -Dtest=LiveFanOutBench -Dsurefire.failIfNoSpecifiedTests=false \
+  ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=LiveFanOutBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dquarkus.log.category.\"vn.diemcau.live\".level=WARN -Dbench.server="$server" \
     -Dbench.db="${BENCH_DB:-${DIEMCAU_TEST_DB}_jar}" "-Dbench.jvm=${JAR_OPTS:-}" "$@"
 }
@@ -39,7 +39,7 @@ case "$scenario" in
     mvn_bench -Dbench.scenario=idle -Dbench.n="${2:-1000,5000,10000,19500}" ;;
   checkin|votes|votes-socket)
     # durable rows/s counted in MariaDB, p50/p99/max of the answers, lost and duplicated rows
-    ./mvnw -B test -Dquarkus.quinoa=false -Dexec.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
+    ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
       -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" ;;
   documents)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx-light and wrk first"; exit 2; }
 ulimit -n 20000 || true
 export DIEMCAU_TEST_DB=${DIEMCAU_TEST_DB:-diemcau_bench}
-./mvnw -B test -Dquarkus.quinoa=false -Dexec.skip=true -Dtest=DocumentDownloadBench \
+./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=DocumentDownloadBench \
   -Dbench.documents=true -Dbench.clients="${CLIENTS:-100}" -Dbench.participants="${PARTICIPANTS:-100}" -Dbench.rounds="${ROUNDS:-3}" \
   -Dbench.seconds="${SECONDS_PER_RUN:-10}" '-D%test.diemcau.documents.max-size=10M' \
   '-Dquarkus.log.category."vn.diemcau".level=WARN'
