@@ -191,13 +191,13 @@ class PointHeartbeats {
                     }
                 });
                 List<Stored> stored = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i += 1000) {
+                for (List<Long> part : Jdbc.inParts(ids)) {
                     for (Object[] r : Point.getEntityManager()
                             .createQuery(
                                     "select p.id, p.sessionId, p.liveStatus, p.trouble, p.readyAt from Point p"
                                             + " where p.id in :ids",
                                     Object[].class)
-                            .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                            .setParameter("ids", part)
                             .getResultList()) {
                         stored.add(new Stored(
                                 (Long) r[0], (Long) r[1], (PointLiveStatus) r[2], (PointTrouble) r[3], (Instant) r[4]));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.diemcau.audit.AuditService;
 import vn.diemcau.common.ImportPreview;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.Spreadsheet;
 import vn.diemcau.common.Text;
 import vn.diemcau.point.PointService;
@@ -52,7 +53,6 @@ public class DelegateImport {
             "phone", 40,
             "email", 254,
             "note", 2000);
-    private static final int IN_CHUNK = 1000;
 
     @Inject
     SessionService sessions;
@@ -150,11 +150,8 @@ public class DelegateImport {
                 .distinct()
                 .toList();
         Map<String, Delegate> found = new HashMap<>();
-        for (int i = 0; i < names.size(); i += IN_CHUNK) {
-            List<Delegate> ds = Delegate.list(
-                    "sessionId = ?1 and nameFolded in ?2 order by id",
-                    sessionId,
-                    names.subList(i, Math.min(names.size(), i + IN_CHUNK)));
+        for (List<String> part : Jdbc.inParts(names)) {
+            List<Delegate> ds = Delegate.list("sessionId = ?1 and nameFolded in ?2 order by id", sessionId, part);
             for (Delegate d : ds) found.putIfAbsent(d.twinKey(), d);
         }
         return found;

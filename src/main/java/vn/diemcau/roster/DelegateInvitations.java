@@ -6,14 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.security.InvitationDirectory;
 
 /** Whom a presented invitation belongs to: only a current (not revoked) one of an existing delegate. */
 @ApplicationScoped
 class DelegateInvitations implements InvitationDirectory {
-    /** Hashes per query: a bounded IN list. */
-    private static final int CHUNK = 1000;
-
     @Override
     public Optional<Invitation> findByTokenHash(String tokenHash) {
         return Delegate.<Delegate>find("invitationHash", tokenHash)
@@ -39,13 +37,12 @@ class DelegateInvitations implements InvitationDirectory {
     @Override
     public Map<String, Long> sessionsOf(Collection<String> tokenHashes) {
         Map<String, Long> out = new HashMap<>(tokenHashes.size() * 2);
-        List<String> all = List.copyOf(tokenHashes);
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> part : Jdbc.inParts(List.copyOf(tokenHashes))) {
             Delegate.getEntityManager()
                     .createQuery(
                             "select d.invitationHash, d.sessionId from Delegate d where d.invitationHash in ?1",
                             Object[].class)
-                    .setParameter(1, all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .setParameter(1, part)
                     .getResultList()
                     .forEach(r -> out.put((String) r[0], (Long) r[1]));
         }
