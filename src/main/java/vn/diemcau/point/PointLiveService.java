@@ -287,17 +287,15 @@ public class PointLiveService {
     private boolean refresh(Point p, Liveness liveness, boolean detailsChanged) {
         Instant now = Instant.now(clock);
         PointLiveStatus next = derive(p, now, liveness);
-        if (next == p.liveStatus) {
-            beats.seen(p);
-            // A plain heartbeat that changes nothing stays quiet; a new room count or trouble note is news.
-            if (detailsChanged) statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
-            return false;
+        boolean changed = next != p.liveStatus;
+        if (changed) {
+            p.liveStatus = next;
+            p.liveStatusSince = now;
         }
-        p.liveStatus = next;
-        p.liveStatusSince = now;
         beats.seen(p);
-        statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
-        return true;
+        // A plain heartbeat that changes nothing stays quiet; a new room count or trouble note is news.
+        if (changed || detailsChanged) statusChanged.fire(new PointStatusChanged(p.sessionId, view(p)));
+        return changed;
     }
 
     static PointLiveStatus derive(Point p, Instant now, Liveness liveness) {
