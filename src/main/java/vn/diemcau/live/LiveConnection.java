@@ -14,7 +14,6 @@ import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.WebSocketInternal;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.impl.ContextInternal;
-import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -258,13 +257,13 @@ final class LiveConnection {
         ws.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, err -> {});
     }
 
-    private static final Method WEB_SOCKET = accessible(
+    private static final Method WEB_SOCKET = Internals.accessible(
             () -> Class.forName("io.quarkus.websockets.next.runtime.WebSocketConnectionBase")
                     .getDeclaredMethod("webSocket"),
             "frames go through sendText");
 
     private static WebSocketBase socketOf(WebSocketConnection ws) {
-        return read(WEB_SOCKET, ws) instanceof WebSocketBase s ? s : null;
+        return Internals.read(WEB_SOCKET, ws) instanceof WebSocketBase s ? s : null;
     }
 
     /**
@@ -282,40 +281,13 @@ final class LiveConnection {
     }
 
     /** Vert.x Web hands websockets-next its own wrapper of the server socket; this is the field it keeps it in. */
-    private static final Field WRAPPED = accessible(
-            () -> Class.forName("io.vertx.ext.web.impl.ServerWebSocketWrapper").getDeclaredField("delegate"),
-            "no prepared messages on the channel");
+    private static final Field WRAPPED = Internals.field(
+            "io.vertx.ext.web.impl.ServerWebSocketWrapper", "delegate", "no prepared messages on the channel");
 
     /** Vert.x's own socket, under Vert.x Web's wrapper if need be; null when it cannot be reached. */
     private static WebSocketInternal internalOf(WebSocketBase socket) {
         if (socket instanceof WebSocketInternal internal) return internal;
-        return read(WRAPPED, socket) instanceof WebSocketInternal internal ? internal : null;
-    }
-
-    private interface Lookup<T> {
-        T find() throws ReflectiveOperationException;
-    }
-
-    /** A member of another library's internals, made accessible; null (noted in the log) where this version has none. */
-    private static <T extends AccessibleObject> T accessible(Lookup<T> lookup, String otherwise) {
-        try {
-            T member = lookup.find();
-            member.setAccessible(true);
-            return member;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.infof("live: %s (%s)", otherwise, e);
-            return null;
-        }
-    }
-
-    /** What {@code member} (a field, or a method without parameters) holds for {@code target}; null when it cannot be read. */
-    private static Object read(AccessibleObject member, Object target) {
-        if (member == null || target == null) return null;
-        try {
-            return member instanceof Method m ? m.invoke(target) : ((Field) member).get(target);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return Internals.read(WRAPPED, socket) instanceof WebSocketInternal internal ? internal : null;
     }
 
     /** The event loop of the context the connection is opened on (its own); null outside one. */

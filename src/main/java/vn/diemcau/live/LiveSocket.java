@@ -107,6 +107,8 @@ public class LiveSocket {
                 !user.isParticipant(),
                 compression);
         open.put(connection.id(), c);
+        // everything needed of the upgrade request has been read
+        Handshake.shed(connection);
         if (c.expiresAt != Long.MAX_VALUE) {
             long delay = Math.max(1, c.expiresAt - EXPIRY_MARGIN_MS - System.currentTimeMillis());
             vertx.setTimer(delay, t -> expire(c));
