@@ -58,6 +58,7 @@ public final class GroupCommit<I, R> {
     private final LongAdder items = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
     private volatile int largest;
+    private volatile long cpuAtReset;
 
     /** The writers by name, for the benchmark's report. */
     private static final Map<String, GroupCommit<?, ?>> WRITERS = new ConcurrentHashMap<>();
@@ -85,10 +86,21 @@ public final class GroupCommit<I, R> {
         long b = g.batches.sum(), n = g.items.sum();
         // CPU time of the writer thread against its time in transactions: the rest is waiting (on
         // the database's fsync, on locks, or for a core on a loaded machine)
-        long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(g.writer.getId());
+        long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(g.writer.getId()) - g.cpuAtReset;
         return String.format(
                 "%s: %d batches, %d items, %.1f per batch (largest %d), %.2f s in transactions, %.2f s CPU of the writer",
                 name, b, n, b == 0 ? 0.0 : (double) n / b, g.largest, g.busyNanos.sum() / 1e9, cpu / 1e9);
+    }
+
+    /** Starts the counts of {@link #stats} again (a benchmark's measured run after its warm-up). */
+    public static void resetStats(String name) {
+        GroupCommit<?, ?> g = WRITERS.get(name);
+        if (g == null) return;
+        g.batches.reset();
+        g.items.reset();
+        g.busyNanos.reset();
+        g.largest = 0;
+        g.cpuAtReset = ManagementFactory.getThreadMXBean().getThreadCpuTime(g.writer.getId());
     }
 
     /**

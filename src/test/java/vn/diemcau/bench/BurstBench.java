@@ -65,41 +65,33 @@ class BurstBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "checkin")
     void checkIns() throws Exception {
-        BenchFixture f = new BenchFixture(20, 0);
-        Delegates d = delegates(f);
-        Run run = burst(
-                i -> new RequestOptions()
-                        .setMethod(HttpMethod.POST)
-                        .setURI("/api/participant/check-in")
-                        .addHeader("Authorization", "Invitation " + d.tokens[i]),
-                i -> "");
-        report(
-                "checkin",
-                "check-ins (HTTP POST /api/participant/check-in)",
-                run,
-                d,
-                stored("check_ins where status = 'PRESENT' and session_id = ?", f.sessionId));
+        measure("checkin", "check-ins (HTTP POST /api/participant/check-in)", "check-ins", f -> {
+            Delegates d = delegates(f);
+            Run run = burst(
+                    i -> new RequestOptions()
+                            .setMethod(HttpMethod.POST)
+                            .setURI("/api/participant/check-in")
+                            .addHeader("Authorization", "Invitation " + d.tokens[i]),
+                    i -> "");
+            return new Outcome(run, d, stored("check_ins where status = 'PRESENT' and session_id = ?", f.sessionId));
+        });
     }
 
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "votes")
     void votes() throws Exception {
-        BenchFixture f = new BenchFixture(20, 0);
-        Delegates d = delegates(f);
-        long poll = openPoll(f);
-        Run run = burst(
-                i -> new RequestOptions()
-                        .setMethod(HttpMethod.POST)
-                        .setURI(f.commandsPath())
-                        .addHeader("Authorization", "Invitation " + d.tokens[i])
-                        .addHeader("Content-Type", "application/json"),
-                i -> vote(i, poll));
-        report(
-                "votes",
-                "votes (HTTP POST …/live/commands, poll.vote)",
-                run,
-                d,
-                stored("poll_ballots where poll_id = ?", poll));
+        measure("votes", "votes (HTTP POST …/live/commands, poll.vote)", "votes", f -> {
+            Delegates d = delegates(f);
+            long poll = openPoll(f);
+            Run run = burst(
+                    i -> new RequestOptions()
+                            .setMethod(HttpMethod.POST)
+                            .setURI(f.commandsPath())
+                            .addHeader("Authorization", "Invitation " + d.tokens[i])
+                            .addHeader("Content-Type", "application/json"),
+                    i -> vote(i, poll));
+            return new Outcome(run, d, stored("poll_ballots where poll_id = ?", poll));
+        });
     }
 
     /**
@@ -111,16 +103,49 @@ class BurstBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "votes-socket")
     void votesOverTheSocket() throws Exception {
-        BenchFixture f = new BenchFixture(20, 0);
-        Delegates d = delegates(f);
-        long poll = openPoll(f);
-        Run run = socketBurst(f, d, i -> vote(i, poll));
-        report(
-                "votes-socket",
-                "votes (live socket, poll.vote → live.ack)",
-                run,
-                d,
-                stored("poll_ballots where poll_id = ?", poll));
+        measure("votes-socket", "votes (live socket, poll.vote → live.ack)", "votes", f -> {
+            Delegates d = delegates(f);
+            long poll = openPoll(f);
+            Run run = socketBurst(f, d, i -> vote(i, poll));
+            return new Outcome(run, d, stored("poll_ballots where poll_id = ?", poll));
+        });
+    }
+
+    /** What one burst gave: the answers, the delegates, and the rows found in MariaDB afterwards. */
+    record Outcome(Run run, Delegates delegates, List<Long> rows) {}
+
+    interface Scenario {
+        Outcome run(BenchFixture f) throws Exception;
+    }
+
+    /**
+     * Runs the scenario once on a session of its own to warm the JVM up (unless {@code
+     * bench.warmup=false}: a server in production has long compiled its hot paths, a JVM started for
+     * the benchmark has not), then once more on a fresh session, which is what is reported. Both are
+     * checked for lost and duplicated rows.
+     */
+    void measure(String name, String what, String writer, Scenario scenario) throws Exception {
+        String warm = "";
+        if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
+            Outcome w = scenario.run(new BenchFixture(20, 0));
+            warm = String.format(
+                    "warm-up run (another session, not counted): %.0f rows/s, p99 %.1f ms, %s%n",
+                    w.rows().size() / w.run().seconds(),
+                    LoadGenerator.pct(w.run().latencyMicros(), 0.99) / 1000.0,
+                    lostAndDuplicated(w)[0] + " lost, " + lostAndDuplicated(w)[1] + " duplicated");
+            GroupCommit.resetStats(writer);
+        }
+        Outcome o = scenario.run(new BenchFixture(20, 0));
+        report(name, what, o, writer, warm);
+    }
+
+    /** Lost (answered OK, no row) and duplicated rows of a burst. */
+    static long[] lostAndDuplicated(Outcome o) {
+        Set<Long> stored = new HashSet<>(o.rows());
+        long lost = o.run().okIndexes().stream()
+                .filter(i -> !stored.contains(o.delegates().ids[i]))
+                .count();
+        return new long[] {lost, o.rows().size() - stored.size()};
     }
 
     static String vote(int i, long poll) {
@@ -220,9 +245,12 @@ class BurstBench {
                 }
                 if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("phones did not connect");
                 long start = System.nanoTime();
+                Instant began = Instant.now();
                 for (int k = 0; k < Math.min(concurrency, to - from); k++) send[0].run();
                 if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
                 seconds += (System.nanoTime() - start) / 1e9;
+                // for a profile of the timed part alone (bench/jfr-window.py)
+                System.out.println("[burst] timed " + began + " " + Instant.now());
                 for (WebSocket ws : sockets) if (ws != null) ws.close();
                 client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
@@ -343,8 +371,10 @@ class BurstBench {
                     });
         };
         for (int k = 0; k < Math.min(concurrency, n); k++) vertx.runOnContext(v -> send[0].run());
+        Instant began = Instant.now();
         if (!done.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("burst did not finish");
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println("[burst] timed " + began + " " + Instant.now());
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return run(seconds, latency, status);
     }
@@ -360,12 +390,10 @@ class BurstBench {
         return new Run(seconds, latency, ok, n - ok.size(), statuses);
     }
 
-    void report(String name, String what, Run run, Delegates d, List<Long> rowsOf) throws Exception {
-        Set<Long> stored = new HashSet<>(rowsOf);
-        long rows = rowsOf.size();
-        long duplicated = rows - stored.size();
-        long lost =
-                run.okIndexes().stream().filter(i -> !stored.contains(d.ids[i])).count();
+    void report(String name, String what, Outcome o, String writer, String warm) throws Exception {
+        Run run = o.run();
+        long rows = o.rows().size();
+        long[] check = lostAndDuplicated(o);
         long[] l = run.latencyMicros();
         String md =
                 "| scenario | N | in flight | answered OK | other answers | wall time | rows stored | rows/s durably"
@@ -383,10 +411,10 @@ class BurstBench {
                                 LoadGenerator.pct(l, 0.50) / 1000.0,
                                 LoadGenerator.pct(l, 0.99) / 1000.0,
                                 l.length == 0 ? 0 : l[l.length - 1] / 1000.0,
-                                lost,
-                                duplicated);
+                                check[0],
+                                check[1]);
         // where the time went: the writer's transactions against the wall time of the burst
-        md += "\n" + GroupCommit.stats(name.equals("checkin") ? "check-ins" : "votes") + "; load average at the end: "
+        md += "\n" + warm + GroupCommit.stats(writer) + "; load average at the end: "
                 + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + "-" + n + ".md"), md);
