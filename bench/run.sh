@@ -8,6 +8,8 @@
 #   checkin     N delegates (default 20000) each check in once (HTTP, invitation), CONCURRENCY in flight (256)
 #   votes       N delegates (default 20000) each vote once (HTTP live command poll.vote), CONCURRENCY in flight
 #   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000
+#               (the three bursts first run once unreported on a session of their own to warm the JVM up;
+#               WARMUP=false skips that)
 # fanout, heartbeats and idle run diemcau as the production jar (bench/build-jar.sh builds
 # target/bench-app when the sources changed), started with production settings against a fresh
 # database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;
@@ -41,11 +43,11 @@ case "$scenario" in
     # durable rows/s counted in MariaDB, p50/p99/max of the answers, lost and duplicated rows
     ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
-      -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" ;;
+      -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.warmup="${WARMUP:-true}" ;;
   documents)
     # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
     exec bench/documents/run.sh ;;
   *)
-    sed -n '2,15p' "$0"; exit 1 ;;
+    sed -n '2,17p' "$0"; exit 1 ;;
 esac
 cat target/bench/*.md 2>/dev/null | tail -40
