@@ -195,6 +195,23 @@ public class LiveService {
         return CompletableFuture.completedFuture(commands.run(sessionId, command, () -> apply(sessionId, command)));
     }
 
+    /**
+     * A vote checked from memory alone, for a socket's event loop: its answer completes after the
+     * batch commits, as {@link #executeAsync}'s. Null when its poll is not held in memory: then it
+     * goes through {@link #executeAsync} on a worker.
+     */
+    CompletionStage<Outcome> voteFromMemory(long sessionId, ClientMessage.Vote v) {
+        PollService.Ballot ballot;
+        try {
+            ballot = polls.ballotFromMemory(sessionId, v.pollId(), v.choices(), v.text());
+        } catch (ProblemException refused) {
+            return commands.vote(sessionId, v, () -> {
+                throw refused;
+            });
+        }
+        return ballot == null ? null : commands.vote(sessionId, v, () -> ballot);
+    }
+
     void heartbeat(long sessionId, long pointId) {
         points.heartbeat(sessionId, pointId);
     }

@@ -240,9 +240,21 @@ public class PollService {
      * time (still open? voted already?). A poll found closed here is refused at once.
      */
     public Ballot ballot(long sessionId, long pollId, List<Integer> choices, String text) {
+        return ballot(sessionId, pollId, shape(pollId), choices, text);
+    }
+
+    /**
+     * The same check from memory alone, for a caller on an event loop: null (nothing checked) when the
+     * poll's shape is not held, and {@link #ballot} must read it.
+     */
+    public Ballot ballotFromMemory(long sessionId, long pollId, List<Integer> choices, String text) {
+        Shape p = shapes.get(pollId);
+        return p == null ? null : ballot(sessionId, pollId, p, choices, text);
+    }
+
+    private Ballot ballot(long sessionId, long pollId, Shape p, List<Integer> choices, String text) {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("poll.participants-only"));
         if (me.sessionId() != sessionId) throw ProblemException.forbidden("poll.other-session");
-        Shape p = shape(pollId);
         if (p == null) throw ProblemException.notFound("poll", pollId);
         if (p.sessionId() != me.sessionId()) throw ProblemException.forbidden("poll.other-session");
         if (p.status() != PollStatus.OPEN) throw ProblemException.conflict("poll.not-open", p.status());
