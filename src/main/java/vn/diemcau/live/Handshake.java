@@ -67,7 +67,7 @@ final class Handshake {
             }
         }
         Object request = Internals.read(REQUEST, connection);
-        if (REQUEST_HEADERS != null && Internals.read(REQUEST_HEADERS, request) instanceof Map<?, ?>) {
+        if (Internals.read(REQUEST_HEADERS, request) instanceof Map<?, ?>) {
             try {
                 // a read-only copy: replaced by an empty one
                 REQUEST_HEADERS.set(request, Map.of());

@@ -12,7 +12,6 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -155,13 +154,10 @@ public class LiveSocket {
                 return Uni.createFrom().voidItem();
             }
         }
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            handle(c, m);
-            return Uni.createFrom().voidItem();
-        }
+        // websockets-next calls this on the connection's own Vert.x context
         return Uni.createFrom()
-                .completionStage(context.executeBlocking(
+                .completionStage(Vertx.currentContext()
+                        .executeBlocking(
                                 () -> {
                                     handle(c, m);
                                     return null;

@@ -128,11 +128,13 @@ class BurstBench {
         String warm = "";
         if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
             Outcome w = scenario.run(new BenchFixture(20, 0));
+            long[] check = lostAndDuplicated(w);
             warm = String.format(
-                    "warm-up run (another session, not counted): %.0f rows/s, p99 %.1f ms, %s%n",
+                    "warm-up run (another session, not counted): %.0f rows/s, p99 %.1f ms, %d lost, %d duplicated%n",
                     w.rows().size() / w.run().seconds(),
                     LoadGenerator.pct(w.run().latencyMicros(), 0.99) / 1000.0,
-                    lostAndDuplicated(w)[0] + " lost, " + lostAndDuplicated(w)[1] + " duplicated");
+                    check[0],
+                    check[1]);
             GroupCommit.resetStats(writer);
         }
         Outcome o = scenario.run(new BenchFixture(20, 0));
