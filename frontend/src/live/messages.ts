@@ -129,10 +129,11 @@ export interface AgendaReordered {
   items: AgendaLiveItem[]
 }
 
-export interface PointStatusChanged {
-  type: 'point.status_changed'
+/** Every point whose state changed since the last of these (coalesced, staff only). */
+export interface PointStatusesChanged {
+  type: 'point.statuses_changed'
   seq: number
-  point: PointLiveView
+  points: PointLiveView[]
 }
 
 export interface RollCallStarted {
@@ -301,7 +302,7 @@ export type ServerEvent =
   | ItemExtended
   | ItemOverran
   | AgendaReordered
-  | PointStatusChanged
+  | PointStatusesChanged
   | RollCallStarted
   | RollCallAnswered
   | AttendanceCountsChanged // attendance

@@ -46,11 +46,13 @@ describe('applyEvent', () => {
     })
     expect(upcomingItems(s).map((i) => i.id)).toEqual([3])
     s = applyEvent(s, {
-      type: 'point.status_changed',
+      type: 'point.statuses_changed',
       seq: 105,
-      point: point(11, { status: 'ONLINE' }),
+      points: [point(11, { status: 'ONLINE' }), point(12, { status: 'DEGRADED', trouble: 'NO_SOUND' })],
     })
     expect(s!.points.find((p) => p.id === 11)!.status).toBe('ONLINE')
+    expect(s!.points.find((p) => p.id === 12)!.trouble).toBe('NO_SOUND')
+    expect(s!.points.map((p) => p.id)).toEqual(snapshot().points.map((p) => p.id))
     expect(s!.seq).toBe(105)
     s = applyEvent(s, { type: 'session.ended', seq: 106, sessionId: 7, at: 'x' })
     expect(s!.session.status).toBe('ENDED')

@@ -33,8 +33,8 @@ function withItem(state: LiveState, item: AgendaLiveItem): LiveState {
   return { ...state, agenda: replaceById(state.agenda, item) }
 }
 
-function withPoint(state: LiveState, point: PointLiveView): LiveState {
-  return { ...state, points: replaceById(state.points, point) }
+function withPoints(state: LiveState, points: PointLiveView[]): LiveState {
+  return { ...state, points: points.reduce((list, p) => replaceById(list, p), state.points) }
 }
 
 function answered(rollCall: RollCallView | null, pointId: number): RollCallView | null {
@@ -83,8 +83,8 @@ function reduce(state: LiveState, event: ServerEvent): LiveState {
       return withItem(state, event.item)
     case 'agenda.reordered':
       return { ...state, agenda: event.items }
-    case 'point.status_changed':
-      return withPoint(state, event.point)
+    case 'point.statuses_changed':
+      return withPoints(state, event.points)
     case 'rollcall.started':
       return {
         ...state,

@@ -41,7 +41,7 @@ describe('documents format', () => {
   it('reloads on the events that can change what a screen may see', () => {
     expect(affectsDocuments('document.released')).toBe(true)
     expect(affectsDocuments('agenda.item_started')).toBe(true)
-    expect(affectsDocuments('point.status_changed')).toBe(false)
+    expect(affectsDocuments('point.statuses_changed')).toBe(false)
     expect(affectsDocuments(undefined)).toBe(false)
   })
 

@@ -49,4 +49,11 @@ public interface LiveConfig {
      */
     @WithDefault("1s")
     Duration snapshotReuse();
+
+    /**
+     * Point states reach staff screens at most this often per session, every point that changed
+     * meanwhile in one frame (the first change after a quiet spell at once).
+     */
+    @WithDefault("1s")
+    Duration pointStatusesEvery();
 }

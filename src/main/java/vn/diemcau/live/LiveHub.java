@@ -5,10 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +21,7 @@ import vn.diemcau.agenda.AgendaItemOverran;
 import vn.diemcau.agenda.AgendaItemSkipped;
 import vn.diemcau.agenda.AgendaItemStarted;
 import vn.diemcau.agenda.AgendaReordered;
+import vn.diemcau.common.AfterTransaction;
 import vn.diemcau.document.DocumentRecalled;
 import vn.diemcau.document.DocumentReleased;
 // floor
@@ -35,7 +33,6 @@ import vn.diemcau.floor.FloorRequested;
 import vn.diemcau.floor.FloorWithdrawn;
 import vn.diemcau.floor.QuestionAsked;
 import vn.diemcau.floor.QuestionModerated;
-import vn.diemcau.point.PointStatusChanged;
 import vn.diemcau.point.RollCallAnswered;
 import vn.diemcau.point.RollCallStarted;
 import vn.diemcau.poll.PollClosed;
@@ -101,28 +98,11 @@ public class LiveHub {
     }
 
     private void afterCommit(long sessionId, ServerMessage event, boolean staffOnly) {
-        if (tx.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            stream.publish(sessionId, event, staffOnly);
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<Pending> pending = (List<Pending>) tx.getResource(PENDING);
-        if (pending == null) {
-            List<Pending> events = new ArrayList<>();
-            tx.putResource(PENDING, events);
-            tx.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED)
-                        events.forEach(p -> stream.publish(p.sessionId(), p.event(), p.staffOnly()));
-                }
-            });
-            pending = events;
-        }
-        pending.add(new Pending(sessionId, event, staffOnly));
+        AfterTransaction.collect(
+                tx,
+                PENDING,
+                new Pending(sessionId, event, staffOnly),
+                events -> events.forEach(p -> stream.publish(p.sessionId(), p.event(), p.staffOnly())));
     }
 
     /**
@@ -208,25 +188,39 @@ public class LiveHub {
     private void fanOut(long sessionId, Frame frame) {
         Room room = sessions.get(sessionId);
         if (room == null) return;
-        room.byLoop.forEach((loop, group) -> loop.execute(() -> {
-            for (LiveConnection c : group.array()) {
-                if (c.closing()) group.remove(c);
-                else c.offer(frame);
-            }
-        }));
+        // staff-only frames (point states, counts, hidden results) never walk the phones' sockets
+        (frame.staffOnly() ? room.staffByLoop : room.byLoop)
+                .forEach((loop, group) -> loop.execute(() -> {
+                    for (LiveConnection c : group.array()) {
+                        if (c.closing()) group.remove(c);
+                        else c.offer(frame);
+                    }
+                }));
     }
 
     /** The connections of one session, per event loop ({@link #DIRECT}: sockets without a known loop). */
     private static final class Room {
         final Map<Executor, Group> byLoop = new ConcurrentHashMap<>();
+        /** The staff connections among them, grouped the same way. */
+        final Map<Executor, Group> staffByLoop = new ConcurrentHashMap<>();
 
         void add(LiveConnection c) {
-            byLoop.computeIfAbsent(c.loop == null ? DIRECT : c.loop, l -> new Group())
-                    .add(c);
+            add(byLoop, c);
+            if (c.staff) add(staffByLoop, c);
         }
 
         void remove(LiveConnection c) {
-            Group group = byLoop.get(c.loop == null ? DIRECT : c.loop);
+            remove(byLoop, c);
+            if (c.staff) remove(staffByLoop, c);
+        }
+
+        private static void add(Map<Executor, Group> groups, LiveConnection c) {
+            groups.computeIfAbsent(c.loop == null ? DIRECT : c.loop, l -> new Group())
+                    .add(c);
+        }
+
+        private static void remove(Map<Executor, Group> groups, LiveConnection c) {
+            Group group = groups.get(c.loop == null ? DIRECT : c.loop);
             if (group != null) group.remove(c);
         }
 
@@ -300,10 +294,6 @@ public class LiveHub {
 
     void on(@Observes AgendaReordered e) {
         afterCommit(e.sessionId(), new ServerMessage.AgendaReordered(e.items()));
-    }
-
-    void on(@Observes PointStatusChanged e) {
-        afterCommit(e.sessionId(), new ServerMessage.PointStatusChanged(e.point()), true);
     }
 
     void on(@Observes RollCallStarted e) {

@@ -34,7 +34,7 @@ import vn.diemcau.session.SessionStatus;
     @JsonSubTypes.Type(ServerMessage.ItemSkipped.class),
     @JsonSubTypes.Type(ServerMessage.ItemExtended.class),
     @JsonSubTypes.Type(ServerMessage.AgendaReordered.class),
-    @JsonSubTypes.Type(ServerMessage.PointStatusChanged.class),
+    @JsonSubTypes.Type(ServerMessage.PointStatusesChanged.class),
     @JsonSubTypes.Type(ServerMessage.RollCallStarted.class),
     @JsonSubTypes.Type(ServerMessage.RollCallAnswered.class),
     // live-ui: overrun of the active item
@@ -116,8 +116,9 @@ public sealed interface ServerMessage {
     @JsonTypeName("agenda.reordered")
     record AgendaReordered(List<AgendaLiveItem> items) implements ServerMessage {}
 
-    @JsonTypeName("point.status_changed")
-    record PointStatusChanged(PointLiveView point) implements ServerMessage {}
+    /** Every point whose state changed since the last of these frames, as it is now (coalesced). */
+    @JsonTypeName("point.statuses_changed")
+    record PointStatusesChanged(List<PointLiveView> points) implements ServerMessage {}
 
     @JsonTypeName("rollcall.started")
     record RollCallStarted(Instant at, String by, List<Long> pending) implements ServerMessage {}

@@ -10,9 +10,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -67,10 +69,25 @@ public class PointLiveService {
     @Transactional
     public List<PointLiveView> states(long sessionId) {
         access.requireRead(sessionId);
+        return views(sessionId, points(sessionId));
+    }
+
+    /**
+     * The current state of some of a session's points (those still there), in screen order, as
+     * committed now: what the live hub sends to staff screens after the changes it coalesced. No
+     * access check (nobody's request); in a transaction of the caller's.
+     */
+    public List<PointLiveView> statesOf(long sessionId, Collection<Long> pointIds) {
+        if (pointIds.isEmpty()) return List.of();
+        List<Point> points = Point.<Point>list("sessionId = ?1 and id in ?2", sessionId, Set.copyOf(pointIds));
+        return views(sessionId, points.stream().sorted(SCREEN_ORDER).toList());
+    }
+
+    private List<PointLiveView> views(long sessionId, List<Point> points) {
         Map<Long, SessionUnit> units = SessionUnit.<SessionUnit>list("sessionId", sessionId).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
         // The newest heartbeat heard here, which the row gets with the next flush.
-        return points(sessionId).stream()
+        return points.stream()
                 .map(p -> PointLiveView.from(
                         p,
                         p.sessionUnitId == null ? null : units.get(p.sessionUnitId),
@@ -327,11 +344,14 @@ public class PointLiveService {
 
     private static List<Point> points(long sessionId) {
         return Point.<Point>list("sessionId", sessionId).stream()
-                .sorted(Comparator.<Point, Boolean>comparing(p -> !p.mainHall)
-                        .thenComparingInt(p -> p.sortOrder)
-                        .thenComparing(p -> p.id))
+                .sorted(SCREEN_ORDER)
                 .toList();
     }
+
+    /** Main hall first, then the points in their order. */
+    private static final Comparator<Point> SCREEN_ORDER = Comparator.<Point, Boolean>comparing(p -> !p.mainHall)
+            .thenComparingInt(p -> p.sortOrder)
+            .thenComparing(p -> p.id);
 
     private static PointLiveView view(Point p) {
         SessionUnit u = p.sessionUnitId == null ? null : SessionUnit.findById(p.sessionUnitId);

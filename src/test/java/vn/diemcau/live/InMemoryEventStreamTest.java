@@ -55,6 +55,10 @@ class InMemoryEventStreamTest {
             public Duration snapshotReuse() {
                 return Duration.ofSeconds(1);
             }
+
+            public Duration pointStatusesEvery() {
+                return Duration.ofSeconds(1);
+            }
         };
         return s;
     }
