@@ -36,7 +36,7 @@ class AttendanceCountsPublisher {
     void init() {
         changes = new Coalescer<>("attendance-counts", interval, (sid, changed) -> {
             var counts = QuarkusTransaction.requiringNew().call(() -> attendance.countsOf(sid));
-            hub.publish(sid, new ServerMessage.AttendanceCountsChanged(counts), true);
+            hub.publish(sid, new ServerMessage.AttendanceCountsChanged(counts), Audience.OVERSEERS);
         });
     }
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 interface EventStream {
     /** Stamps the session's next sequence number, keeps the frame and hands it to every subscriber, in order. */
     default void publish(long sessionId, ServerMessage event) {
-        publish(sessionId, event, false);
+        publish(sessionId, event, Audience.EVERYONE);
     }
 
-    /** As {@link #publish(long, ServerMessage)}; {@code staffOnly} frames never reach participants. */
-    void publish(long sessionId, ServerMessage event, boolean staffOnly);
+    /** As {@link #publish(long, ServerMessage)}, for the connections of {@code audience} only. */
+    void publish(long sessionId, ServerMessage event, Audience audience);
 
     /** Receives every published frame of every session (the hub of this instance). */
     void subscribe(SessionFrameListener listener);

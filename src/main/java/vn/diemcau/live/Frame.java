@@ -6,23 +6,28 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One event as it goes on the wire: serialised once, the same text for every connection
- * ({@code staffOnly}: not for participants, e.g. the results of a poll that hides them), and
+ * One event as it goes on the wire: serialised once, the same text for every connection of its
+ * {@link Audience} (not for participants, e.g. the results of a poll that hides them), and
  * encoded once: {@code payload} holds its UTF-8 bytes, {@code wire} the whole WebSocket message as
  * a server sends it (unmasked text frame, continuation frames past {@link LiveConnection#MAX_FRAME}
  * bytes), in native memory. Every connection writes a view of the same bytes.
  */
-record Frame(long seq, String text, boolean staffOnly, ByteBuf payload, ByteBuf wire) {
-    Frame(long seq, String text, boolean staffOnly) {
-        this(seq, text, staffOnly, text.getBytes(StandardCharsets.UTF_8));
+record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf wire) {
+    Frame(long seq, String text, Audience audience) {
+        this(seq, text, audience, text.getBytes(StandardCharsets.UTF_8));
     }
 
     Frame(long seq, String text) {
-        this(seq, text, false);
+        this(seq, text, Audience.EVERYONE);
     }
 
-    private Frame(long seq, String text, boolean staffOnly, byte[] utf8) {
-        this(seq, text, staffOnly, unreleasable(Unpooled.wrappedBuffer(utf8)), wire(utf8));
+    private Frame(long seq, String text, Audience audience, byte[] utf8) {
+        this(seq, text, audience, unreleasable(Unpooled.wrappedBuffer(utf8)), wire(utf8));
+    }
+
+    /** Not for participants. */
+    boolean staffOnly() {
+        return audience.staffOnly();
     }
 
     /**

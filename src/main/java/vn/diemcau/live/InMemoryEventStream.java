@@ -34,13 +34,13 @@ class InMemoryEventStream implements EventStream {
     }
 
     @Override
-    public void publish(long sessionId, ServerMessage event, boolean staffOnly) {
+    public void publish(long sessionId, ServerMessage event, Audience audience) {
         Channel c = channel(sessionId);
         // One lock per session: numbers, ring and hand-over stay in the same order for everyone.
         // Subscribers only queue writes, so the lock is held for microseconds.
         synchronized (c) {
             long seq = ++c.seq;
-            Frame f = new Frame(seq, LiveJson.text(json, seq, event), staffOnly);
+            Frame f = new Frame(seq, LiveJson.text(json, seq, event), audience);
             c.ring.addLast(f);
             while (c.ring.size() > config.ringSize()) c.ring.removeFirst();
             for (SessionFrameListener l : listeners) l.onFrame(sessionId, f);

@@ -56,6 +56,8 @@ final class LiveConnection {
     final Locale locale;
     /** Staff see every frame; participants not the staff-only ones. */
     final boolean staff;
+    /** An operator's console: the points it runs (sorted), whose frames it gets; null: every point. */
+    final long[] operated;
 
     private final int limit;
     private final AtomicInteger unsent = new AtomicInteger();
@@ -87,7 +89,7 @@ final class LiveConnection {
     final String invitationHash;
 
     LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
-        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true, false);
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true, null, false);
     }
 
     LiveConnection(
@@ -98,6 +100,7 @@ final class LiveConnection {
             long expiresAt,
             String invitationHash,
             boolean staff,
+            long[] operated,
             boolean compression) {
         this.ws = ws;
         this.sessionId = sessionId;
@@ -106,6 +109,7 @@ final class LiveConnection {
         this.expiresAt = expiresAt;
         this.invitationHash = invitationHash;
         this.staff = staff;
+        this.operated = operated;
         this.socket = socketOf(ws);
         ChannelHandlerContext vertx = plainChannelOf(ws, socket, compression);
         ChannelHandlerContext timer = vertx == null ? null : vertx.pipeline().context(IdleStateHandler.class);
@@ -115,7 +119,7 @@ final class LiveConnection {
     }
 
     boolean accepts(Frame f) {
-        return staff || !f.staffOnly();
+        return f.audience().reaches(staff, operated);
     }
 
     /** A stream event, in sequence order. */
@@ -124,7 +128,7 @@ final class LiveConnection {
             // Held frames wait in memory while the snapshot is made, not in the socket: that says
             // nothing about the client's speed. Frames it would never get are not kept at all
             // (a phone joining while 2,000 consoles come online would otherwise hold every
-            // point.status_changed); past HOLD_LIMIT it resumes later with a fresh snapshot.
+            // point.statuses_changed); past HOLD_LIMIT it resumes later with a fresh snapshot.
             if (!accepts(f)) return;
             held.add(f);
             if (held.size() > HOLD_LIMIT) tooSlow();

@@ -73,19 +73,19 @@ public class LiveHub {
     }
 
     void publish(long sessionId, ServerMessage event) {
-        publish(sessionId, event, false);
+        publish(sessionId, event, Audience.EVERYONE);
     }
 
-    /** {@code staffOnly}: never sent to participants (point states, roll call, attendance counts). */
-    void publish(long sessionId, ServerMessage event, boolean staffOnly) {
-        stream.publish(sessionId, event, staffOnly);
+    /** To the connections of {@code audience} only (point states, roll call, attendance counts). */
+    void publish(long sessionId, ServerMessage event, Audience audience) {
+        stream.publish(sessionId, event, audience);
         if (event instanceof ServerMessage.SessionEnded) {
             ended.add(sessionId);
             release(sessionId);
         }
     }
 
-    private record Pending(long sessionId, ServerMessage event, boolean staffOnly) {}
+    private record Pending(long sessionId, ServerMessage event, Audience audience) {}
 
     /**
      * Events describe committed changes only, and in the order they happened. The observers below
@@ -94,15 +94,15 @@ public class LiveHub {
      * keep that order: "item finished" came after "next item started").
      */
     private void afterCommit(long sessionId, ServerMessage event) {
-        afterCommit(sessionId, event, false);
+        afterCommit(sessionId, event, Audience.EVERYONE);
     }
 
-    private void afterCommit(long sessionId, ServerMessage event, boolean staffOnly) {
+    private void afterCommit(long sessionId, ServerMessage event, Audience audience) {
         AfterTransaction.collect(
                 tx,
                 PENDING,
-                new Pending(sessionId, event, staffOnly),
-                events -> events.forEach(p -> stream.publish(p.sessionId(), p.event(), p.staffOnly())));
+                new Pending(sessionId, event, audience),
+                events -> events.forEach(p -> stream.publish(p.sessionId(), p.event(), p.audience())));
     }
 
     /**
@@ -297,7 +297,7 @@ public class LiveHub {
     }
 
     void on(@Observes RollCallStarted e) {
-        afterCommit(e.sessionId(), new ServerMessage.RollCallStarted(e.at(), e.by(), e.pending()), true);
+        afterCommit(e.sessionId(), new ServerMessage.RollCallStarted(e.at(), e.by(), e.pending()), Audience.STAFF);
     }
 
     // live-ui: overrun of the active item
@@ -306,7 +306,8 @@ public class LiveHub {
     }
 
     void on(@Observes RollCallAnswered e) {
-        afterCommit(e.sessionId(), new ServerMessage.RollCallAnswered(e.pointId(), e.present(), e.at()), true);
+        afterCommit(
+                e.sessionId(), new ServerMessage.RollCallAnswered(e.pointId(), e.present(), e.at()), Audience.STAFF);
     }
 
     // documents
@@ -335,7 +336,7 @@ public class LiveHub {
         afterCommit(
                 e.sessionId(),
                 new ServerMessage.PollResultsChanged(e.results().pollId(), e.results()),
-                !e.participantsMaySee());
+                e.participantsMaySee() ? Audience.EVERYONE : Audience.STAFF);
     }
 
     // floor: requests to speak and written questions

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,10 +77,10 @@ public class LiveService {
     private record Shared(
             long seq, long builtAt, ServerMessage.Snapshot base, List<DocumentService.ForParticipants> documents) {}
 
-    private record Audience(long sessionId, boolean staff) {}
+    private record SnapshotKey(long sessionId, boolean staff) {}
 
-    private final Map<Audience, Shared> shared = new ConcurrentHashMap<>();
-    private final Map<Audience, Object> building = new ConcurrentHashMap<>();
+    private final Map<SnapshotKey, Shared> shared = new ConcurrentHashMap<>();
+    private final Map<SnapshotKey, Object> building = new ConcurrentHashMap<>();
 
     /**
      * The snapshot for a connection joining at the stream's {@code seq}: built from the part its
@@ -92,17 +93,24 @@ public class LiveService {
         long asked = System.nanoTime();
         access.requireRead(sessionId);
         var me = user.invitee();
-        Shared s = sharedOf(new Audience(sessionId, me.isEmpty()), seq, asked);
+        Shared s = sharedOf(new SnapshotKey(sessionId, me.isEmpty()), seq, asked);
         ServerMessage.Snapshot b = s.base();
         if (me.isEmpty()) {
+            // An operator's console gets its own points and no session-wide counts (see Audience).
+            boolean console = !access.overseesPoints();
+            Set<Long> mine = console ? access.operatedPoints(sessionId) : null;
             return new ServerMessage.Snapshot(
                     b.session(),
                     b.agenda(),
-                    b.points(),
+                    console
+                            ? b.points().stream()
+                                    .filter(p -> mine.contains(p.id()))
+                                    .toList()
+                            : b.points(),
                     b.rollCall(),
                     b.heartbeatSeconds(),
                     documents.released(sessionId),
-                    b.attendance(),
+                    console ? null : b.attendance(),
                     b.polls(),
                     b.floor(),
                     b.questions());
@@ -136,7 +144,7 @@ public class LiveService {
      * publishing a state change, the callers waiting for one build take the next one together instead
      * of one build each, one after the other, holding every worker thread.
      */
-    private Shared sharedOf(Audience a, long seq, long asked) {
+    private Shared sharedOf(SnapshotKey a, long seq, long asked) {
         Shared s = shared.get(a);
         if (fresh(s, seq, asked)) return s;
         // One build per audience at a time: the others wait for it and take it.
@@ -159,7 +167,7 @@ public class LiveService {
                 && System.nanoTime() - s.builtAt() < config.snapshotReuse().toNanos();
     }
 
-    private Shared build(Audience a, long seq, long started) {
+    private Shared build(SnapshotKey a, long seq, long started) {
         long sessionId = a.sessionId();
         Session s = sessions.require(sessionId);
         ServerMessage.Snapshot base = new ServerMessage.Snapshot(
@@ -179,8 +187,8 @@ public class LiveService {
     /** Drops what is kept for the session's snapshots (it ended; nobody follows it here any more). */
     void forget(long sessionId) {
         for (boolean staff : new boolean[] {true, false}) {
-            shared.remove(new Audience(sessionId, staff));
-            building.remove(new Audience(sessionId, staff));
+            shared.remove(new SnapshotKey(sessionId, staff));
+            building.remove(new SnapshotKey(sessionId, staff));
         }
     }
 

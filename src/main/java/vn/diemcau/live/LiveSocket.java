@@ -108,6 +108,7 @@ public class LiveSocket {
                 expiresAt(identity),
                 identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
                 !user.isParticipant(),
+                consolePoints(sessionId),
                 compression);
         open.put(connection.id(), c);
         // everything needed of the upgrade request has been read
@@ -238,6 +239,19 @@ public class LiveSocket {
 
     private static void expire(LiveConnection c) {
         c.close(CLOSE_UNAUTHENTICATED, "credentials expired or revoked: sign in again");
+    }
+
+    /**
+     * An operator's console (neither organizer nor observer) follows the points it runs, as assigned
+     * when it opened (sorted); null for everyone else. A console opened for a newly assigned point
+     * opens its own socket.
+     */
+    private long[] consolePoints(long sessionId) {
+        if (user.isParticipant() || access.overseesPoints()) return null;
+        return access.operatedPoints(sessionId).stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
     }
 
     /** The identity's expiry as OIDC reports it ({@code quarkus.identity.expire-time}, in seconds). */

@@ -14,6 +14,7 @@ import java.util.Map;
 import vn.diemcau.common.AfterTransaction;
 import vn.diemcau.common.Coalescer;
 import vn.diemcau.point.PointLiveService;
+import vn.diemcau.point.PointLiveView;
 import vn.diemcau.point.PointStatusChanged;
 
 /**
@@ -45,7 +46,11 @@ class PointStatusPublisher {
     void init() {
         changes = new Coalescer<>("point-statuses", config.pointStatusesEvery(), (sid, pointIds) -> {
             var views = QuarkusTransaction.requiringNew().call(() -> points.statesOf(sid, pointIds));
-            if (!views.isEmpty()) hub.publish(sid, new ServerMessage.PointStatusesChanged(views), true);
+            if (!views.isEmpty())
+                hub.publish(
+                        sid,
+                        new ServerMessage.PointStatusesChanged(views),
+                        Audience.points(views.stream().map(PointLiveView::id).toList()));
         });
     }
 

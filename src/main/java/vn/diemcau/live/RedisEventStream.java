@@ -36,9 +36,6 @@ final class RedisEventStream implements EventStream, AutoCloseable {
     /** Keys of a session live this long after its last event (the ring is for resumes, not history). */
     private static final int TTL_SECONDS = 2 * 24 * 3600;
 
-    private static final String STAFF_ONLY = "S";
-    private static final String EVERYONE = "A";
-
     private static final String INIT =
             "if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end ";
     private static final String PUBLISH = INIT.replace("ARGV[1]", "ARGV[3]")
@@ -120,7 +117,7 @@ final class RedisEventStream implements EventStream, AutoCloseable {
     }
 
     @Override
-    public void publish(long sessionId, ServerMessage event, boolean staffOnly) {
+    public void publish(long sessionId, ServerMessage event, Audience audience) {
         String body = LiveJson.text(json, event).substring(1);
         Request eval = Request.cmd(Command.EVAL)
                 .arg(PUBLISH)
@@ -133,7 +130,7 @@ final class RedisEventStream implements EventStream, AutoCloseable {
                 .arg(channel)
                 .arg(sessionId)
                 .arg(TTL_SECONDS)
-                .arg(staffOnly ? STAFF_ONLY : EVERYONE);
+                .arg(audience.flag() + "|");
         if (Context.isOnEventLoopThread()) {
             // Cannot wait here; the frame still goes out in order through the subscription.
             redis.send(eval).onFailure(e -> LOG.errorf(e, "live: publishing to session %d failed", sessionId));
@@ -205,10 +202,12 @@ final class RedisEventStream implements EventStream, AutoCloseable {
         delivered.remove(sessionId);
     }
 
-    /** A kept or published frame: its audience flag, then the frame's JSON text. */
-    private static Frame frame(String flagged) {
-        String text = flagged.substring(1);
-        return new Frame(seqOf(text), text, flagged.charAt(0) == STAFF_ONLY.charAt(0));
+    /** A kept or published frame: its audience's flag and a bar, then the frame's JSON text. */
+    static Frame frame(String flagged) {
+        // Kept before 6 Dec 2026: one letter (A or S) and the text, no bar.
+        int start = flagged.charAt(1) == '{' ? 1 : flagged.indexOf('|') + 1;
+        String text = flagged.substring(start);
+        return new Frame(seqOf(text), text, Audience.ofFlag(flagged.substring(0, start == 1 ? 1 : start - 1)));
     }
 
     @Override

@@ -44,6 +44,15 @@ public class Access {
                 : Set.of();
     }
 
+    /**
+     * Whether the caller oversees every point of a session they may read (organizers and observers:
+     * the main hall, the big screen), rather than only running the consoles of their own points (an
+     * operator who is neither).
+     */
+    public boolean overseesPoints() {
+        return user.isOrganizer() || user.is(Roles.OBSERVER);
+    }
+
     public Set<Long> operatedSessions() {
         return user.is(Roles.OPERATOR) && assignments.isResolvable()
                 ? assignments.get().sessionIds(user.name())

@@ -38,7 +38,7 @@ class LiveConnectionHoldTest {
 
     private LiveConnection phone() {
         // send queue 32 as in the test profile; a participant (not staff)
-        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false, false);
+        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false, null, false);
     }
 
     @Test
@@ -46,9 +46,9 @@ class LiveConnectionHoldTest {
         LiveConnection c = phone();
         c.hold();
         // 2,000 consoles come online: their state changes are staff-only
-        for (int seq = 1; seq <= 2_000; seq++) c.offer(new Frame(seq, "{\"seq\":" + seq + "}", true));
+        for (int seq = 1; seq <= 2_000; seq++) c.offer(new Frame(seq, "{\"seq\":" + seq + "}", Audience.STAFF));
         // more frames for everyone than the send queue holds, still fewer than the hold limit
-        for (int seq = 2_001; seq <= 2_100; seq++) c.offer(new Frame(seq, "{\"seq\":" + seq + "}", false));
+        for (int seq = 2_001; seq <= 2_100; seq++) c.offer(new Frame(seq, "{\"seq\":" + seq + "}", Audience.EVERYONE));
         assertFalse(c.closing());
         assertTrue(closedWith.isEmpty());
     }
@@ -58,7 +58,7 @@ class LiveConnectionHoldTest {
         LiveConnection c = phone();
         c.hold();
         for (int seq = 1; seq <= LiveConnection.HOLD_LIMIT + 1; seq++)
-            c.offer(new Frame(seq, "{\"seq\":" + seq + "}", false));
+            c.offer(new Frame(seq, "{\"seq\":" + seq + "}", Audience.EVERYONE));
         assertTrue(c.closing());
         assertEquals(List.of(LiveConnection.CLOSE_TOO_SLOW), closedWith);
     }

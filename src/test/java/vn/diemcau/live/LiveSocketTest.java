@@ -56,12 +56,15 @@ class LiveSocketTest {
             assertEquals(3, snap.getJsonArray("agenda").size());
             assertEquals(
                     "Khai mạc", snap.getJsonArray("agenda").getJsonObject(0).getString("title"));
-            assertEquals(3, snap.getJsonArray("points").size());
+            // an operator's console: its own point only
+            assertEquals(List.of(a.point1), ids(snap.getJsonArray("points")));
             assertEquals(
-                    a.mainHall, snap.getJsonArray("points").getJsonObject(0).getLong("id"));
-            assertEquals(
-                    "NOT_JOINED", snap.getJsonArray("points").getJsonObject(1).getString("status"));
+                    "NOT_JOINED", snap.getJsonArray("points").getJsonObject(0).getString("status"));
             assertNotNull(snap.getLong("seq"));
+            JsonObject hallSnap = organizer.awaitType("live.snapshot");
+            assertEquals(3, hallSnap.getJsonArray("points").size());
+            assertEquals(
+                    a.mainHall, hallSnap.getJsonArray("points").getJsonObject(0).getLong("id"));
             other.awaitType("live.snapshot");
             observer.awaitType("live.snapshot");
 
@@ -508,6 +511,54 @@ class LiveSocketTest {
     }
 
     @Test
+    void anOperatorsConsoleFollowsOnlyItsOwnPointsWhileTheMainHallFollowsThemAll() {
+        LiveFixture f = LiveFixture.scheduled();
+        try (WsClient hall = connect(f, Tokens.ORGANIZER);
+                WsClient op1 = connect(f, Tokens.OPERATOR1);
+                WsClient op2 = connect(f, Tokens.OPERATOR2)) {
+            JsonObject hallView = hall.awaitType("live.snapshot");
+            assertEquals(List.of(f.mainHall, f.point1, f.point2), ids(hallView.getJsonArray("points")));
+            assertNotNull(hallView.getValue("attendance"));
+            JsonObject consoleView = op1.awaitType("live.snapshot");
+            assertEquals(List.of(f.point1), ids(consoleView.getJsonArray("points")));
+            assertNull(consoleView.getValue("attendance"));
+            op2.awaitType("live.snapshot");
+
+            // Point 2 comes online first: that frame names point 2 alone, and only its console and the hall get it.
+            op2.send(new JsonObject().put("type", "point.heartbeat").put("pointId", f.point2));
+            awaitStatus(hall, f.point2, "ONLINE");
+            awaitStatus(op2, f.point2, "ONLINE");
+            JsonObject point2Only = hall.ofType("point.statuses_changed").get(0);
+            assertEquals(List.of(f.point2), pointIds(point2Only));
+            op1.send(new JsonObject().put("type", "point.heartbeat").put("pointId", f.point1));
+            awaitStatus(hall, f.point1, "ONLINE");
+            awaitStatus(op1, f.point1, "ONLINE");
+            ok(op1, WsClient.command("attendance.report_room_count", id(), "pointId", f.point1, "present", 37));
+            hall.awaitType("attendance.counts_changed");
+            ok(hall, WsClient.command("session.start", id()));
+            op1.awaitType("session.started");
+            op2.awaitType("session.started");
+            hall.awaitType("session.started");
+
+            // Frames come in order: whatever op1 would have had before session.started, it has by now.
+            assertTrue(op1.ofType("point.statuses_changed").stream()
+                    .allMatch(m -> pointIds(m).contains(f.point1)));
+            assertTrue(op1.ofType("point.statuses_changed").stream()
+                    .noneMatch(m -> m.getLong("seq").equals(point2Only.getLong("seq"))));
+            assertTrue(op2.ofType("point.statuses_changed").stream()
+                    .allMatch(m -> pointIds(m).contains(f.point2)));
+            assertTrue(op1.ofType("attendance.counts_changed").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Integer.valueOf(37)
+                            .equals(last(statuses(op1, f.point1)).getInteger("presentCount")));
+            // roll calls still reach every console
+            ok(hall, WsClient.command("rollcall.start", id()));
+            op1.awaitType("rollcall.started");
+            op2.awaitType("rollcall.started");
+        }
+    }
+
+    @Test
     void aSignedInBrowserConnectsWithItsSessionCookie() {
         LiveFixture f = LiveFixture.scheduled();
         String cookies = BrowserSignIn.cookieHeader("organizer");
@@ -623,9 +674,11 @@ class LiveSocketTest {
     }
 
     static List<Long> pointIds(JsonObject statusesChanged) {
-        return statusesChanged.getJsonArray("points").stream()
-                .map(p -> ((JsonObject) p).getLong("id"))
-                .toList();
+        return ids(statusesChanged.getJsonArray("points"));
+    }
+
+    static List<Long> ids(io.vertx.core.json.JsonArray objects) {
+        return objects.stream().map(p -> ((JsonObject) p).getLong("id")).toList();
     }
 
     static List<Long> longs(io.vertx.core.json.JsonArray a) {

@@ -97,6 +97,47 @@ class RedisEventStreamTest {
     }
 
     @Test
+    void eachFrameKeepsItsAudienceThroughRedisDeliveredAndKept() {
+        List<Audience> delivered = Collections.synchronizedList(new ArrayList<>());
+        b.subscribe((sid, f) -> {
+            if (sid == 11) delivered.add(f.audience());
+        });
+        long base = a.lastSeq(11);
+        List<Audience> sent = List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS);
+        for (Audience audience : sent) a.publish(11, new ServerMessage.SessionStarted(11, Instant.EPOCH), audience);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 3);
+        assertEquals(sent, delivered);
+        a.publish(11, new ServerMessage.SessionStarted(11, Instant.EPOCH), Audience.points(List.of(42L, 7L)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 4);
+        for (Frame f : List.of(
+                b.since(11, base + 3).orElseThrow().get(0),
+                a.since(11, base + 3).orElseThrow().get(0))) {
+            assertEquals(Audience.Kind.POINTS, f.audience().kind());
+            assertEquals(
+                    List.of(7L, 42L),
+                    java.util.Arrays.stream(f.audience().points()).boxed().toList());
+            assertTrue(f.text().startsWith("{\"seq\":" + (base + 4) + ","), f.text());
+        }
+        assertEquals(
+                List.of(7L, 42L),
+                java.util.Arrays.stream(delivered.get(3).points()).boxed().toList());
+    }
+
+    @Test
+    void framesKeptBeforeAudiencesHadPointsAreStillRead() {
+        Frame old = RedisEventStream.frame("S{\"seq\":5,\"type\":\"rollcall.started\"}");
+        assertEquals(5, old.seq());
+        assertEquals(Audience.STAFF, old.audience());
+        assertEquals(
+                Audience.EVERYONE,
+                RedisEventStream.frame("A{\"seq\":6,\"type\":\"session.started\"}")
+                        .audience());
+        Frame now = RedisEventStream.frame("P3,9|{\"seq\":7,\"type\":\"point.statuses_changed\"}");
+        assertEquals("{\"seq\":7,\"type\":\"point.statuses_changed\"}", now.text());
+        assertTrue(now.audience().reaches(true, new long[] {9}));
+    }
+
+    @Test
     void concurrentPublishersOnBothInstancesYieldOneOrderEverywhereNoneLostNoneTwice() throws Exception {
         long base = a.lastSeq(9);
         ExecutorService pool = Executors.newFixedThreadPool(4);
