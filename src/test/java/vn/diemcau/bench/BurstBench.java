@@ -65,16 +65,99 @@ class BurstBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "checkin")
     void checkIns() throws Exception {
-        measure("checkin", "check-ins (HTTP POST /api/participant/check-in)", "check-ins", f -> {
+        String diemcau = measure("checkin", "check-ins (HTTP POST /api/participant/check-in)", "check-ins", f -> {
             Delegates d = delegates(f);
-            Run run = burst(
-                    i -> new RequestOptions()
-                            .setMethod(HttpMethod.POST)
-                            .setURI("/api/participant/check-in")
-                            .addHeader("Authorization", "Invitation " + d.tokens[i]),
-                    i -> "");
+            Run run = burst(base.getPort(), checkIn(d, "/api/participant/check-in"), i -> "");
             return new Outcome(run, d, stored("check_ins where status = 'PRESENT' and session_id = ?", f.sessionId));
         });
+        if (Boolean.parseBoolean(System.getProperty("bench.limit", "true"))) {
+            String limit = checkInLimit();
+            write(
+                    "checkin",
+                    diemcau.lines().limit(3).collect(java.util.stream.Collectors.joining("\n")) + "\n"
+                            + limit.lines().skip(2).findFirst().orElseThrow() + "\n"
+                            + ratio(diemcau, limit) + "\n\ndiemcau: "
+                            + diemcau.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\nlimit: "
+                            + limit.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\n");
+        }
+    }
+
+    static IntFunction<RequestOptions> checkIn(Delegates d, String uri) {
+        return i -> new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setURI(uri)
+                .addHeader("Authorization", "Invitation " + d.tokens[i]);
+    }
+
+    /**
+     * The same bursts, from the same generator, against {@link CheckInLimitServer} (its own process):
+     * what a durable check-in over HTTP costs here with nothing but the essentials. A warm-up burst on
+     * one session first, then the reported one on another, as for diemcau.
+     */
+    String checkInLimit() throws Exception {
+        BenchFixture warmUp = new BenchFixture(20, 0);
+        Delegates w = delegates(warmUp);
+        BenchFixture measured = new BenchFixture(20, 0);
+        Delegates m = delegates(measured);
+        int port = freePort();
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        Process server = new ProcessBuilder(
+                        "java",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CheckInLimitServer.class.getName(),
+                        "" + port,
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(""),
+                        warmUp.sessionId + "," + measured.sessionId)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server-checkin-limit.log").toFile())
+                .start();
+        try {
+            awaitPort(port);
+            String limitRows = "bench_limit_check_ins where session_id = ?";
+            Outcome warm =
+                    new Outcome(burst(port, checkIn(w, "/check-in"), i -> ""), w, stored(limitRows, warmUp.sessionId));
+            Outcome o = new Outcome(
+                    burst(port, checkIn(m, "/check-in"), i -> ""), m, stored(limitRows, measured.sessionId));
+            return table(
+                    "check-ins, limit server (plain Netty, invitation hash in memory, JDBC batch per commit)",
+                    o,
+                    warmLine(warm),
+                    "");
+        } finally {
+            server.destroy();
+        }
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void awaitPort(int port) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            try (var s = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nothing listens on " + port);
+    }
+
+    static String ratio(String diemcau, String limit) {
+        double a = rowsPerSecond(diemcau), b = rowsPerSecond(limit);
+        return String.format("%ndiemcau / limit: %.2f (%.0f against %.0f rows/s)", a / b, a, b);
+    }
+
+    /** The rows/s column of a table's first data row. */
+    static double rowsPerSecond(String table) {
+        return Double.parseDouble(
+                table.lines().skip(2).findFirst().orElseThrow().split("\\|")[8].trim());
     }
 
     @Test
@@ -84,6 +167,7 @@ class BurstBench {
             Delegates d = delegates(f);
             long poll = openPoll(f);
             Run run = burst(
+                    base.getPort(),
                     i -> new RequestOptions()
                             .setMethod(HttpMethod.POST)
                             .setURI(f.commandsPath())
@@ -124,21 +208,26 @@ class BurstBench {
      * the benchmark has not), then once more on a fresh session, which is what is reported. Both are
      * checked for lost and duplicated rows.
      */
-    void measure(String name, String what, String writer, Scenario scenario) throws Exception {
+    String measure(String name, String what, String writer, Scenario scenario) throws Exception {
         String warm = "";
         if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
-            Outcome w = scenario.run(new BenchFixture(20, 0));
-            long[] check = lostAndDuplicated(w);
-            warm = String.format(
-                    "warm-up run (another session, not counted): %.0f rows/s, p99 %.1f ms, %d lost, %d duplicated%n",
-                    w.rows().size() / w.run().seconds(),
-                    LoadGenerator.pct(w.run().latencyMicros(), 0.99) / 1000.0,
-                    check[0],
-                    check[1]);
+            warm = warmLine(scenario.run(new BenchFixture(20, 0)));
             GroupCommit.resetStats(writer);
         }
         Outcome o = scenario.run(new BenchFixture(20, 0));
-        report(name, what, o, writer, warm);
+        String md = table(what, o, warm, GroupCommit.stats(writer) + "; ");
+        write(name, md);
+        return md;
+    }
+
+    static String warmLine(Outcome w) {
+        long[] check = lostAndDuplicated(w);
+        return String.format(
+                "warm-up run (another session, not counted): %.0f rows/s, p99 %.1f ms, %d lost, %d duplicated%n",
+                w.rows().size() / w.run().seconds(),
+                LoadGenerator.pct(w.run().latencyMicros(), 0.99) / 1000.0,
+                check[0],
+                check[1]);
     }
 
     /** Lost (answered OK, no row) and duplicated rows of a burst. */
@@ -345,11 +434,11 @@ class BurstBench {
             Map<Integer, Integer> statuses) {}
 
     /** Sends request i for every i once, {@code concurrency} in flight; latency from send to the whole answer. */
-    Run burst(IntFunction<RequestOptions> request, IntFunction<String> body) throws Exception {
+    Run burst(int port, IntFunction<RequestOptions> request, IntFunction<String> body) throws Exception {
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost("127.0.0.1")
-                .setDefaultPort(base.getPort())
+                .setDefaultPort(port)
                 .setMaxPoolSize(concurrency)
                 .setKeepAlive(true));
         long[] latency = new long[n];
@@ -392,7 +481,8 @@ class BurstBench {
         return new Run(seconds, latency, ok, n - ok.size(), statuses);
     }
 
-    void report(String name, String what, Outcome o, String writer, String warm) throws Exception {
+    /** A burst's table: header, its row, the warm-up's line and what else there is to say ({@code notes}). */
+    String table(String what, Outcome o, String warm, String notes) throws Exception {
         Run run = o.run();
         long rows = o.rows().size();
         long[] check = lostAndDuplicated(o);
@@ -416,8 +506,11 @@ class BurstBench {
                                 check[0],
                                 check[1]);
         // where the time went: the writer's transactions against the wall time of the burst
-        md += "\n" + warm + GroupCommit.stats(writer) + "; load average at the end: "
+        return md + "\n" + warm + notes + "load average at the end: "
                 + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
+    }
+
+    void write(String name, String md) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + "-" + n + ".md"), md);
         System.out.println("\n" + md);

@@ -39,10 +39,18 @@ public final class LimitServer {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        // NIO, like Vert.x and Quarkus here (the native epoll transport is not on the classpath).
-        var group = new NioEventLoopGroup(2);
+        serve(port, Handler::new);
+        System.out.println("limit server on " + port);
+    }
+
+    /**
+     * An HTTP server on two NIO event loops (like Vert.x and Quarkus here: the native epoll transport
+     * is not on the classpath), each connection's requests whole, to a handler of its own.
+     */
+    static void serve(int port, java.util.function.Supplier<io.netty.channel.ChannelHandler> handler)
+            throws InterruptedException {
         new ServerBootstrap()
-                .group(group)
+                .group(new NioEventLoopGroup(2))
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -51,12 +59,11 @@ public final class LimitServer {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(1 << 20))
-                                .addLast(new Handler());
+                                .addLast(handler.get());
                     }
                 })
                 .bind("127.0.0.1", port)
                 .sync();
-        System.out.println("limit server on " + port);
     }
 
     static final class Handler extends SimpleChannelInboundHandler<Object> {
