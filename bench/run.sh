@@ -5,7 +5,9 @@
 #   heartbeats  fan-out at N (default 10000) while 2,000 points send heartbeats every 5 s
 #   idle        heap per idle connection and connects per second (default 1000,5000,10000,19500)
 #   documents   downloads vs nginx on loopback (bench/documents/run.sh; needs nginx-light and wrk)
-#   checkin     N delegates (default 20000) each check in once (HTTP, invitation), CONCURRENCY in flight (256)
+#   checkin     N delegates (default 20000) each check in once (HTTP, invitation), CONCURRENCY in flight (256);
+#               the same generator against the check-in limit server in the same run (plain Netty + JDBC batches)
+#   checkin-wrk the check-in burst with wrk as the generator, diemcau and the limit server (N default 150000)
 #   votes       N delegates (default 20000) each vote once (HTTP live command poll.vote), CONCURRENCY in flight
 #   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000
 #               (the three bursts first run once unreported on a session of their own to warm the JVM up;
@@ -44,10 +46,16 @@ case "$scenario" in
     ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
       -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.warmup="${WARMUP:-true}" ;;
+  checkin-wrk)
+    # the check-in burst with wrk as the generator (C), diemcau and the limit server in the same run:
+    # SECONDS_PER_RUN (3) of CONCURRENCY connections, N (default 150000) delegates so none is sent twice
+    ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario=checkin -Dbench.generator=wrk \
+      -Dbench.n="${2:-150000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.seconds="${SECONDS_PER_RUN:-3}" ;;
   documents)
     # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
     exec bench/documents/run.sh ;;
   *)
-    sed -n '2,17p' "$0"; exit 1 ;;
+    sed -n '2,19p' "$0"; exit 1 ;;
 esac
 cat target/bench/*.md 2>/dev/null | tail -40

@@ -65,6 +65,10 @@ class BurstBench {
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "checkin")
     void checkIns() throws Exception {
+        if ("wrk".equals(System.getProperty("bench.generator"))) {
+            checkInsWithWrk();
+            return;
+        }
         String diemcau = measure("checkin", "check-ins (HTTP POST /api/participant/check-in)", "check-ins", f -> {
             Delegates d = delegates(f);
             Run run = burst(base.getPort(), checkIn(d, "/api/participant/check-in"), i -> "");
@@ -80,6 +84,112 @@ class BurstBench {
                             + diemcau.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\nlimit: "
                             + limit.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\n");
         }
+    }
+
+    /**
+     * The check-in bursts with wrk as the generator (C: much less CPU per request than the JVM client,
+     * so more of the two cores is left to the server), against diemcau and the limit server in the
+     * same run: {@code bench.seconds} of 256 connections, each request a delegate's own invitation, a
+     * warm-up run of {@code bench.warmup-seconds} (15) on another session first. Before each diemcau run
+     * one delegate checks in alone, which brings the session's invitations into memory (see there).
+     * N must exceed what a run can send, so that no delegate checks in twice (the table says if one
+     * did; the warm-up runs may).
+     */
+    void checkInsWithWrk() throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 3);
+        // long enough for the JIT (a warm-up's delegates may be sent twice: it is not reported)
+        int warmUpSeconds = Integer.getInteger("bench.warmup-seconds", 15);
+        Path work = Files.createDirectories(dir.resolve("wrk"));
+        StringBuilder md = new StringBuilder("| server (generator: wrk -t2 -c" + concurrency + " -d" + seconds
+                + "s) | requests/s | answered | errors | rows stored | rows/s durably stored | p50 | p99 | delegates"
+                + " sent twice |\n|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder notes = new StringBuilder();
+        // diemcau, in this JVM
+        for (boolean reported : new boolean[] {false, true}) {
+            BenchFixture f = new BenchFixture(20, 0);
+            Delegates d = delegates(f);
+            // The session's first phone reads all its invitations into memory (one read of N rows, about
+            // a second for 100,000): once per session, not part of the rate being measured.
+            io.restassured.RestAssured.given()
+                    .header("Authorization", "Invitation " + d.tokens[n - 1])
+                    .post("/api/participant/check-in")
+                    .then()
+                    .statusCode(200);
+            String row = wrkRow(
+                    "diemcau",
+                    work,
+                    d,
+                    "/api/participant/check-in",
+                    base.getPort(),
+                    reported ? seconds : warmUpSeconds,
+                    "check_ins where status = 'PRESENT' and session_id = ?",
+                    f.sessionId);
+            if (reported) md.append(row);
+            else {
+                notes.append("diemcau warm-up run (another session, not counted): ")
+                        .append(row);
+                GroupCommit.resetStats("check-ins");
+            }
+        }
+        notes.append(GroupCommit.stats("check-ins")).append("\n");
+        // the limit server, its own process, both sessions' invitations read at its start
+        BenchFixture lw = new BenchFixture(20, 0);
+        Delegates dw = delegates(lw);
+        BenchFixture lm = new BenchFixture(20, 0);
+        Delegates dm = delegates(lm);
+        int port = Wrk.freePort();
+        Process server = startCheckInLimit(port, lw.sessionId + "," + lm.sessionId);
+        try {
+            awaitPort(port);
+            String limitRows = "bench_limit_check_ins where session_id = ?";
+            notes.append("limit warm-up run (another session, not counted): ")
+                    .append(wrkRow("limit", work, dw, "/check-in", port, warmUpSeconds, limitRows, lw.sessionId));
+            md.append(wrkRow("limit", work, dm, "/check-in", port, seconds, limitRows, lm.sessionId));
+        } finally {
+            server.destroy();
+        }
+        write(
+                "checkin-wrk",
+                md + "\n" + notes + "load average at the end: "
+                        + Files.readString(Path.of("/proc/loadavg")).trim() + "\n");
+    }
+
+    private String wrkRow(
+            String server, Path work, Delegates d, String path, int port, int seconds, String rows, long sessionId)
+            throws Exception {
+        Path script = work.resolve(server + "-" + sessionId + ".lua");
+        Files.writeString(script, Wrk.tokensScript(List.of(d.tokens), "POST", path, 2));
+        Wrk.Result r = Wrk.run(2, concurrency, seconds, script.toString(), "http://127.0.0.1:" + port + path);
+        List<Long> stored = stored(rows, sessionId);
+        return String.format(
+                "| %s | %.0f | %d | %d | %d | %.0f | %s | %s | %s |%n",
+                server,
+                r.requestsPerSecond(),
+                r.requests(),
+                r.errors(),
+                stored.size(),
+                stored.size() / (double) seconds,
+                r.p50(),
+                r.p99(),
+                r.requests() > n ? "yes (" + (r.requests() - n) + ")" : "none");
+    }
+
+    Process startCheckInLimit(int port, String sessions) throws java.io.IOException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return new ProcessBuilder(
+                        "java",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CheckInLimitServer.class.getName(),
+                        "" + port,
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(""),
+                        sessions)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server-checkin-limit.log").toFile())
+                .start();
     }
 
     static IntFunction<RequestOptions> checkIn(Delegates d, String uri) {
@@ -99,22 +209,8 @@ class BurstBench {
         Delegates w = delegates(warmUp);
         BenchFixture measured = new BenchFixture(20, 0);
         Delegates m = delegates(measured);
-        int port = freePort();
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        Process server = new ProcessBuilder(
-                        "java",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CheckInLimitServer.class.getName(),
-                        "" + port,
-                        config.getValue("quarkus.datasource.jdbc.url", String.class),
-                        config.getValue("quarkus.datasource.username", String.class),
-                        config.getOptionalValue("quarkus.datasource.password", String.class)
-                                .orElse(""),
-                        warmUp.sessionId + "," + measured.sessionId)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server-checkin-limit.log").toFile())
-                .start();
+        int port = Wrk.freePort();
+        Process server = startCheckInLimit(port, warmUp.sessionId + "," + measured.sessionId);
         try {
             awaitPort(port);
             String limitRows = "bench_limit_check_ins where session_id = ?";
@@ -129,12 +225,6 @@ class BurstBench {
                     "");
         } finally {
             server.destroy();
-        }
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

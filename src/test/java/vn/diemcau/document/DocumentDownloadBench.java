@@ -7,7 +7,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.bench.Wrk;
 import vn.diemcau.roster.RosterFixtures;
 
 /**
@@ -32,6 +30,8 @@ import vn.diemcau.roster.RosterFixtures;
  */
 @QuarkusTest
 class DocumentDownloadBench {
+    static final int WRK_THREADS = 2;
+
     @Inject
     DocumentsConfig config;
 
@@ -73,12 +73,12 @@ class DocumentDownloadBench {
             paths.put(name, "/api/sessions/" + sid + "/documents/" + id + "/file");
         }
 
-        int nginxPort = freePort();
+        int nginxPort = Wrk.freePort();
         Process nginx = startNginx(work, html, nginxPort);
         List<Result> results = new ArrayList<>();
         try {
             Path script = work.resolve("tokens.lua");
-            Files.writeString(script, lua(tokens), StandardCharsets.UTF_8);
+            Files.writeString(script, Wrk.tokensScript(tokens, null, null, WRK_THREADS), StandardCharsets.UTF_8);
             for (int r = 0; r < rounds; r++) {
                 for (String name : paths.keySet()) {
                     results.add(wrk(
@@ -117,16 +117,6 @@ class DocumentDownloadBench {
         out[pdf.length + 1] = '%';
         for (int i = pdf.length + 2; i < size; i++) out[i] = (byte) ('a' + random.nextInt(26));
         return out;
-    }
-
-    static String lua(List<String> tokens) {
-        StringBuilder b = new StringBuilder("local tokens = {\n");
-        for (String t : tokens) b.append("  \"").append(t).append("\",\n");
-        // each connection of each thread keeps cycling through the participants
-        b.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n"
-                + "  return wrk.format(nil, nil, { [\"Authorization\"] = \"Invitation \" .. tokens[(i % #tokens) + 1] })\n"
-                + "end\n");
-        return b.toString();
     }
 
     static Process startNginx(Path work, Path html, int port) throws IOException, InterruptedException {
@@ -172,34 +162,9 @@ class DocumentDownloadBench {
 
     static Result wrk(String server, String file, String url, int clients, int seconds, Path script)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(
-                List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--timeout", "30s", "--latency"));
-        if (script != null) cmd.addAll(List.of("-s", script.toString()));
-        cmd.add(url);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        System.out.println("[bench] " + String.join(" ", cmd) + "\n" + out);
-        if (out.contains("Non-2xx")) throw new IllegalStateException(server + " answered errors:\n" + out);
-        double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
-        Matcher t = Pattern.compile("Transfer/sec:\\s+([\\d.]+)(\\w+)").matcher(out);
-        double mb = 0;
-        if (t.find()) {
-            double v = Double.parseDouble(t.group(1));
-            mb = switch (t.group(2)) {
-                case "GB" -> v * 1024;
-                case "MB" -> v;
-                case "KB" -> v / 1024;
-                default -> v / (1024 * 1024);
-            };
-        }
-        Matcher l = Pattern.compile("99%\\s+(\\S+)").matcher(out);
-        return new Result(server, file, rps, mb, l.find() ? l.group(1) : "?");
-    }
-
-    static double number(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        Wrk.Result r = Wrk.run(WRK_THREADS, clients, seconds, script == null ? null : script.toString(), url);
+        if (r.errors() > 0) throw new IllegalStateException(server + " answered " + r.errors() + " errors");
+        return new Result(server, file, r.requestsPerSecond(), r.megabytesPerSecond(), r.p99());
     }
 
     static String report(List<Result> results, int clients, int seconds, int rounds) {
@@ -231,11 +196,5 @@ class DocumentDownloadBench {
                 .sorted(java.util.Comparator.comparingDouble(Result::requestsPerSecond))
                 .toList();
         return rs.get(rs.size() / 2);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
