@@ -132,22 +132,21 @@ class BurstBench {
             }
         }
         notes.append(GroupCommit.stats("check-ins")).append("\n");
-        // the limit server, its own process, both sessions' invitations read at its start
-        BenchFixture lw = new BenchFixture(20, 0);
-        Delegates dw = delegates(lw);
-        BenchFixture lm = new BenchFixture(20, 0);
-        Delegates dm = delegates(lm);
-        int port = Wrk.freePort();
-        Process server = startCheckInLimit(port, lw.sessionId + "," + lm.sessionId);
-        try {
-            awaitPort(port);
-            String limitRows = "bench_limit_check_ins where session_id = ?";
+        againstCheckInLimit((port, warm, measured) -> {
             notes.append("limit warm-up run (another session, not counted): ")
-                    .append(wrkRow("limit", work, dw, "/check-in", port, warmUpSeconds, limitRows, lw.sessionId));
-            md.append(wrkRow("limit", work, dm, "/check-in", port, seconds, limitRows, lm.sessionId));
-        } finally {
-            server.destroy();
-        }
+                    .append(wrkRow(
+                            "limit",
+                            work,
+                            warm.delegates(),
+                            "/check-in",
+                            port,
+                            warmUpSeconds,
+                            LIMIT_ROWS,
+                            warm.sessionId()));
+            md.append(wrkRow(
+                    "limit", work, measured.delegates(), "/check-in", port, seconds, LIMIT_ROWS, measured.sessionId()));
+            return null;
+        });
         write(
                 "checkin-wrk",
                 md + "\n" + notes + "load average at the end: "
@@ -205,24 +204,46 @@ class BurstBench {
      * one session first, then the reported one on another, as for diemcau.
      */
     String checkInLimit() throws Exception {
-        BenchFixture warmUp = new BenchFixture(20, 0);
-        Delegates w = delegates(warmUp);
-        BenchFixture measured = new BenchFixture(20, 0);
-        Delegates m = delegates(measured);
-        int port = Wrk.freePort();
-        Process server = startCheckInLimit(port, warmUp.sessionId + "," + measured.sessionId);
-        try {
-            awaitPort(port);
-            String limitRows = "bench_limit_check_ins where session_id = ?";
-            Outcome warm =
-                    new Outcome(burst(port, checkIn(w, "/check-in"), i -> ""), w, stored(limitRows, warmUp.sessionId));
+        return againstCheckInLimit((port, w, m) -> {
+            Outcome warm = new Outcome(
+                    burst(port, checkIn(w.delegates(), "/check-in"), i -> ""),
+                    w.delegates(),
+                    stored(LIMIT_ROWS, w.sessionId()));
             Outcome o = new Outcome(
-                    burst(port, checkIn(m, "/check-in"), i -> ""), m, stored(limitRows, measured.sessionId));
+                    burst(port, checkIn(m.delegates(), "/check-in"), i -> ""),
+                    m.delegates(),
+                    stored(LIMIT_ROWS, m.sessionId()));
             return table(
                     "check-ins, limit server (plain Netty, invitation hash in memory, JDBC batch per commit)",
                     o,
                     warmLine(warm),
                     "");
+        });
+    }
+
+    static final String LIMIT_ROWS = "bench_limit_check_ins where session_id = ?";
+
+    /** A session's delegates, as made for one run. */
+    record Crowd(long sessionId, Delegates delegates) {}
+
+    interface LimitRuns<T> {
+        T run(int port, Crowd warmUp, Crowd measured) throws Exception;
+    }
+
+    /**
+     * Two sessions of N delegates (a warm-up and a measured one) and {@link CheckInLimitServer} in a
+     * process of its own, which reads their invitations at its start; stopped afterwards.
+     */
+    <T> T againstCheckInLimit(LimitRuns<T> runs) throws Exception {
+        BenchFixture warmUp = new BenchFixture(20, 0);
+        Crowd w = new Crowd(warmUp.sessionId, delegates(warmUp));
+        BenchFixture measured = new BenchFixture(20, 0);
+        Crowd m = new Crowd(measured.sessionId, delegates(measured));
+        int port = Wrk.freePort();
+        Process server = startCheckInLimit(port, w.sessionId() + "," + m.sessionId());
+        try {
+            awaitPort(port);
+            return runs.run(port, w, m);
         } finally {
             server.destroy();
         }
