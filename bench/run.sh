@@ -9,7 +9,9 @@
 #               the same generator against the check-in limit server in the same run (plain Netty + JDBC batches)
 #   checkin-wrk the check-in burst with wrk as the generator, diemcau and the limit server (N default 150000)
 #   votes       N delegates (default 20000) each vote once (HTTP live command poll.vote), CONCURRENCY in flight
-#   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000
+#   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000;
+#               then the same phones against the burst limit server; PHONES=process runs the phones in a
+#               process of their own instead of diemcau's JVM
 #               (the three bursts first run once unreported on a session of their own to warm the JVM up;
 #               WARMUP=false skips that)
 # fanout, heartbeats and idle run diemcau as the production jar (bench/build-jar.sh builds
@@ -45,7 +47,8 @@ case "$scenario" in
     # durable rows/s counted in MariaDB, p50/p99/max of the answers, lost and duplicated rows
     ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
-      -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.warmup="${WARMUP:-true}" ;;
+      -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.warmup="${WARMUP:-true}" \
+      -Dbench.phones="${PHONES:-jvm}" ;;
   checkin-wrk)
     # the check-in burst with wrk as the generator (C), diemcau and the limit server in the same run:
     # SECONDS_PER_RUN (3) of CONCURRENCY connections, N (default 150000) delegates so none is sent twice
@@ -56,6 +59,6 @@ case "$scenario" in
     # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
     exec bench/documents/run.sh ;;
   *)
-    sed -n '2,19p' "$0"; exit 1 ;;
+    sed -n '2,21p' "$0"; exit 1 ;;
 esac
 cat target/bench/*.md 2>/dev/null | tail -40

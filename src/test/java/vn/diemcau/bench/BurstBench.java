@@ -9,10 +9,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
@@ -20,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -76,13 +71,7 @@ class BurstBench {
         });
         if (Boolean.parseBoolean(System.getProperty("bench.limit", "true"))) {
             String limit = checkInLimit();
-            write(
-                    "checkin",
-                    diemcau.lines().limit(3).collect(java.util.stream.Collectors.joining("\n")) + "\n"
-                            + limit.lines().skip(2).findFirst().orElseThrow() + "\n"
-                            + ratio(diemcau, limit) + "\n\ndiemcau: "
-                            + diemcau.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\nlimit: "
-                            + limit.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\n");
+            write("checkin", sideBySide(diemcau, limit));
         }
     }
 
@@ -132,7 +121,7 @@ class BurstBench {
             }
         }
         notes.append(GroupCommit.stats("check-ins")).append("\n");
-        againstCheckInLimit((port, warm, measured) -> {
+        againstLimit((port, warm, measured) -> {
             notes.append("limit warm-up run (another session, not counted): ")
                     .append(wrkRow(
                             "limit",
@@ -158,7 +147,10 @@ class BurstBench {
             throws Exception {
         Path script = work.resolve(server + "-" + sessionId + ".lua");
         Files.writeString(script, Wrk.tokensScript(List.of(d.tokens), "POST", path, 2));
+        Instant began = Instant.now();
         Wrk.Result r = Wrk.run(2, concurrency, seconds, script.toString(), "http://127.0.0.1:" + port + path);
+        // for a profile of this run alone
+        System.out.println("[burst] timed " + server + " " + began + " " + Instant.now());
         List<Long> stored = stored(rows, sessionId);
         return String.format(
                 "| %s | %.0f | %d | %d | %d | %.0f | %s | %s | %s |%n",
@@ -173,13 +165,13 @@ class BurstBench {
                 r.requests() > n ? "yes (" + (r.requests() - n) + ")" : "none");
     }
 
-    Process startCheckInLimit(int port, String sessions) throws java.io.IOException {
+    Process startLimit(int port, String sessions) throws java.io.IOException {
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         return new ProcessBuilder(
                         "java",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        CheckInLimitServer.class.getName(),
+                        BurstLimitServer.class.getName(),
                         "" + port,
                         config.getValue("quarkus.datasource.jdbc.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
@@ -187,7 +179,7 @@ class BurstBench {
                                 .orElse(""),
                         sessions)
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server-checkin-limit.log").toFile())
+                .redirectOutput(dir.resolve("server-burst-limit.log").toFile())
                 .start();
     }
 
@@ -199,12 +191,12 @@ class BurstBench {
     }
 
     /**
-     * The same bursts, from the same generator, against {@link CheckInLimitServer} (its own process):
+     * The same bursts, from the same generator, against {@link BurstLimitServer} (its own process):
      * what a durable check-in over HTTP costs here with nothing but the essentials. A warm-up burst on
      * one session first, then the reported one on another, as for diemcau.
      */
     String checkInLimit() throws Exception {
-        return againstCheckInLimit((port, w, m) -> {
+        return againstLimit((port, w, m) -> {
             Outcome warm = new Outcome(
                     burst(port, checkIn(w.delegates(), "/check-in"), i -> ""),
                     w.delegates(),
@@ -231,16 +223,16 @@ class BurstBench {
     }
 
     /**
-     * Two sessions of N delegates (a warm-up and a measured one) and {@link CheckInLimitServer} in a
+     * Two sessions of N delegates (a warm-up and a measured one) and {@link BurstLimitServer} in a
      * process of its own, which reads their invitations at its start; stopped afterwards.
      */
-    <T> T againstCheckInLimit(LimitRuns<T> runs) throws Exception {
+    <T> T againstLimit(LimitRuns<T> runs) throws Exception {
         BenchFixture warmUp = new BenchFixture(20, 0);
         Crowd w = new Crowd(warmUp.sessionId, delegates(warmUp));
         BenchFixture measured = new BenchFixture(20, 0);
         Crowd m = new Crowd(measured.sessionId, delegates(measured));
         int port = Wrk.freePort();
-        Process server = startCheckInLimit(port, w.sessionId() + "," + m.sessionId());
+        Process server = startLimit(port, w.sessionId() + "," + m.sessionId());
         try {
             awaitPort(port);
             return runs.run(port, w, m);
@@ -284,7 +276,7 @@ class BurstBench {
                             .setURI(f.commandsPath())
                             .addHeader("Authorization", "Invitation " + d.tokens[i])
                             .addHeader("Content-Type", "application/json"),
-                    i -> vote(i, poll));
+                    i -> PhoneWave.vote(i, poll));
             return new Outcome(run, d, stored("poll_ballots where poll_id = ?", poll));
         });
     }
@@ -292,18 +284,46 @@ class BurstBench {
     /**
      * What phones do: each delegate's phone has its live socket open (authenticated once, at the
      * upgrade) and sends its {@code poll.vote} over it; the answer is the {@code live.ack}. The
-     * phones connect in waves of at most {@code bench.wave} (client and server ends of every socket
-     * are open files of this one JVM); only the voting is timed.
+     * phones connect in waves ({@link #socketBurst}); only the voting is timed.
      */
     @Test
     @EnabledIfSystemProperty(named = "bench.scenario", matches = "votes-socket")
     void votesOverTheSocket() throws Exception {
-        measure("votes-socket", "votes (live socket, poll.vote → live.ack)", "votes", f -> {
+        String diemcau = measure("votes-socket", "votes (live socket, poll.vote → live.ack)", "votes", f -> {
             Delegates d = delegates(f);
             long poll = openPoll(f);
-            Run run = socketBurst(f, d, i -> vote(i, poll));
+            Run run = socketBurst(base.getPort(), f.sessionId, d, poll);
             return new Outcome(run, d, stored("poll_ballots where poll_id = ?", poll));
         });
+        if (Boolean.parseBoolean(System.getProperty("bench.limit", "true"))) {
+            // the limit's "poll" is the session's id: rows of the warm-up and the measured burst apart
+            String rows = "bench_limit_votes where poll_id = ?";
+            String limit = againstLimit((port, w, m) -> {
+                Outcome warm = new Outcome(
+                        socketBurst(port, w.sessionId(), w.delegates(), w.sessionId()),
+                        w.delegates(),
+                        stored(rows, w.sessionId()));
+                Outcome o = new Outcome(
+                        socketBurst(port, m.sessionId(), m.delegates(), m.sessionId()),
+                        m.delegates(),
+                        stored(rows, m.sessionId()));
+                return table(
+                        "votes, limit server (plain Netty WebSocket, invitation hash in memory, JDBC batch per commit)",
+                        o,
+                        warmLine(warm),
+                        "");
+            });
+            write("votes-socket", sideBySide(diemcau, limit));
+        }
+    }
+
+    /** diemcau's table and the limit server's row under it, the ratio, then both runs' notes. */
+    static String sideBySide(String diemcau, String limit) {
+        return diemcau.lines().limit(3).collect(java.util.stream.Collectors.joining("\n")) + "\n"
+                + limit.lines().skip(2).findFirst().orElseThrow() + "\n"
+                + ratio(diemcau, limit) + "\n\ndiemcau: "
+                + diemcau.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\nlimit: "
+                + limit.lines().skip(4).collect(java.util.stream.Collectors.joining("\n")) + "\n";
     }
 
     /** What one burst gave: the answers, the delegates, and the rows found in MariaDB afterwards. */
@@ -350,11 +370,6 @@ class BurstBench {
         return new long[] {lost, o.rows().size() - stored.size()};
     }
 
-    static String vote(int i, long poll) {
-        return "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
-                + (i % 3) + "]}";
-    }
-
     long openPoll(BenchFixture f) {
         String org = Tokens.fresh(Tokens.ORGANIZER);
         long poll = io.restassured.RestAssured.given()
@@ -382,84 +397,95 @@ class BurstBench {
         return poll;
     }
 
-    /** Sends message i over phone i's socket, {@code concurrency} unanswered at a time; latency from send to the answer. */
-    Run socketBurst(BenchFixture f, Delegates d, IntFunction<String> message) throws Exception {
+    /**
+     * Phone i sends its vote over its own socket, {@code concurrency} unanswered at a time, in waves
+     * of at most {@code bench.wave} phones (8,000: the server's ends of every socket are open files of
+     * this JVM, and so are the phones' when they run here). {@code bench.phones=jvm} (the default)
+     * runs the phones here; {@code process} runs them in one process of their own for the whole run
+     * ({@link PhoneWave#main}), so that this JVM, which is the server, does not also run them.
+     */
+    private int bursts;
+
+    Run socketBurst(int port, long sessionId, Delegates d, long poll) throws Exception {
         int wave = Integer.getInteger("bench.wave", 8000);
-        Vertx vertx = Vertx.vertx();
+        boolean apart = "process".equals(System.getProperty("bench.phones", "jvm"));
+        Path tokens = Files.createDirectories(dir.resolve("phones")).resolve("tokens-" + sessionId + ".txt");
+        if (apart) Files.write(tokens, List.of(d.tokens));
         long[] latency = new long[n];
         int[] status = new int[n];
         double seconds = 0;
-        try {
-            for (int start0 = 0, w = 0; start0 < n; start0 += wave, w++) {
-                final int from = start0;
-                final int to = Math.min(n, from + wave);
-                WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                        .setMaxConnections(wave + 10)
-                        .setLocalAddress("127.0.0." + (2 + w))
-                        .setConnectTimeout(60_000)
-                        .setMaxMessageSize(1 << 24));
-                WebSocket[] sockets = new WebSocket[to - from];
-                long[] sentAt = new long[n];
-                CountDownLatch ready = new CountDownLatch(to - from);
-                CountDownLatch answered = new CountDownLatch(to - from);
-                AtomicInteger next = new AtomicInteger(from);
-                java.util.concurrent.Semaphore connecting = new java.util.concurrent.Semaphore(256);
-                Runnable[] send = new Runnable[1];
-                send[0] = () -> {
-                    int i = next.getAndIncrement();
-                    if (i >= to) return;
-                    sentAt[i] = System.nanoTime();
-                    sockets[i - from].writeTextMessage(message.apply(i));
-                };
-                for (int i = from; i < to; i++) {
-                    int k = i;
-                    connecting.acquire();
-                    client.connect(new WebSocketConnectOptions()
-                                    .setHost("127.0.0.1")
-                                    .setPort(base.getPort())
-                                    .setURI("/live/sessions/" + f.sessionId)
-                                    .addHeader("Authorization", "Invitation " + d.tokens[i]))
-                            .onComplete(ar -> {
-                                connecting.release();
-                                if (ar.failed()) {
-                                    status[k] = -1;
-                                    ready.countDown();
-                                    answered.countDown();
-                                    return;
-                                }
-                                WebSocket ws = sockets[k - from] = ar.result();
-                                boolean[] seen = {false, false};
-                                ws.textMessageHandler(text -> {
-                                    if (!seen[0] && text.contains("\"live.snapshot\"")) {
-                                        seen[0] = true;
-                                        ready.countDown();
-                                    } else if (!seen[1] && text.contains("\"commandId\":\"bench-" + k + "\"")) {
-                                        seen[1] = true;
-                                        latency[k] = (System.nanoTime() - sentAt[k]) / 1000;
-                                        status[k] = text.contains("\"live.ack\"")
-                                                ? 200
-                                                : Integer.parseInt(text.replaceAll(".*\"status\":(\\d+).*", "$1"));
-                                        answered.countDown();
-                                        send[0].run();
-                                    }
-                                });
-                            });
-                }
-                if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("phones did not connect");
-                long start = System.nanoTime();
-                Instant began = Instant.now();
-                for (int k = 0; k < Math.min(concurrency, to - from); k++) send[0].run();
-                if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
-                seconds += (System.nanoTime() - start) / 1e9;
-                // for a profile of the timed part alone (bench/jfr-window.py)
-                System.out.println("[burst] timed " + began + " " + Instant.now());
-                for (WebSocket ws : sockets) if (ws != null) ws.close();
-                client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        for (int from = 0, w = 0; from < n; from += wave, w++) {
+            int to = Math.min(n, from + wave);
+            // source addresses of their own per burst: a run makes four, and one address has ~28k ports
+            String address = "127.0.0." + (2 + bursts * ((n + wave - 1) / wave) + w);
+            PhoneWave.Result r;
+            if (apart) {
+                Path out = tokens.resolveSibling("wave-" + sessionId + "-" + w + ".txt");
+                phones().send(String.join(
+                        " ",
+                        "" + port,
+                        "" + sessionId,
+                        tokens.toString(),
+                        "" + from,
+                        "" + to,
+                        "" + poll,
+                        "" + concurrency,
+                        address,
+                        out.toString()));
+                r = PhoneWave.read(out);
+            } else {
+                r = PhoneWave.run(port, sessionId, d.tokens, from, to, poll, concurrency, address);
             }
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            System.arraycopy(r.latencyMicros(), 0, latency, from, to - from);
+            System.arraycopy(r.status(), 0, status, from, to - from);
+            seconds += r.seconds();
+            // for a profile of the timed part alone
+            System.out.println("[burst] timed " + r.began() + " " + r.ended());
         }
+        bursts++;
         return run(seconds, latency, status);
+    }
+
+    /** The phones' process: one for the whole run, so that its JIT warms up with the warm-up burst. */
+    static final class Phones implements AutoCloseable {
+        final Process process;
+        final java.io.BufferedReader answers;
+        final java.io.Writer orders;
+
+        Phones(Path log) throws java.io.IOException {
+            process = new ProcessBuilder(
+                            "java", "-cp", System.getProperty("java.class.path"), PhoneWave.class.getName())
+                    .redirectError(log.toFile())
+                    .start();
+            answers = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+            orders = new java.io.OutputStreamWriter(process.getOutputStream());
+        }
+
+        /** One wave; returns once its results are written. */
+        void send(String wave) throws java.io.IOException {
+            orders.write(wave + "\n");
+            orders.flush();
+            for (String line; (line = answers.readLine()) != null; ) if (line.equals("done")) return;
+            throw new IllegalStateException("the phones' process ended: see its log");
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    private Phones phones;
+
+    Phones phones() throws java.io.IOException {
+        if (phones == null) phones = new Phones(dir.resolve("phones/phones.log"));
+        return phones;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopPhones() {
+        if (phones != null) phones.close();
+        phones = null;
     }
 
     /** The delegates that have a row (every row, so a duplicate shows). */
@@ -477,6 +503,9 @@ class BurstBench {
 
     record Delegates(long[] ids, String[] tokens) {}
 
+    /** Rows per JDBC batch when making the delegates. */
+    static final int CHUNK = 10_000;
+
     /** N delegates over the fixture's points with real invitations, in JDBC batches (a roster import would take minutes). */
     Delegates delegates(BenchFixture f) throws Exception {
         InvitationTokens tokens =
@@ -488,8 +517,7 @@ class BurstBench {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into delegates (session_id, full_name, name_folded, name_sort_key, unit_name, unit_folded,"
-                            + " search_folded, point_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                            + " search_folded, point_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {
                     String name = "Đại biểu Nguyễn Văn " + (i + 1);
                     ps.setLong(1, f.sessionId);
@@ -503,20 +531,16 @@ class BurstBench {
                     ps.setObject(9, now);
                     ps.setObject(10, now);
                     ps.addBatch();
-                }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    for (int i = 0; keys.next() && i < n; i++) ids[i] = keys.getLong(1);
+                    // in parts: one batch of 150,000 rows is past MariaDB's 16 MB packet
+                    if ((i + 1) % CHUNK == 0 || i == n - 1) ps.executeBatch();
                 }
             }
-            if (ids[n - 1] == 0) {
-                // generated keys of a bulk batch may not come back: read them in insertion order
-                try (PreparedStatement ps =
-                        c.prepareStatement("select id from delegates where session_id = ? order by id")) {
-                    ps.setLong(1, f.sessionId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        for (int i = 0; rs.next() && i < n; i++) ids[i] = rs.getLong(1);
-                    }
+            // the ids in insertion order (generated keys of bulk batches do not always come back)
+            try (PreparedStatement ps =
+                    c.prepareStatement("select id from delegates where session_id = ? order by id")) {
+                ps.setLong(1, f.sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    for (int i = 0; rs.next() && i < n; i++) ids[i] = rs.getLong(1);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("update delegates set invitation_salt = ?,"
@@ -529,8 +553,8 @@ class BurstBench {
                     ps.setObject(3, now);
                     ps.setLong(4, ids[i]);
                     ps.addBatch();
+                    if ((i + 1) % CHUNK == 0 || i == n - 1) ps.executeBatch();
                 }
-                ps.executeBatch();
             }
             c.commit();
         }
