@@ -97,20 +97,19 @@ public class LiveService {
         ServerMessage.Snapshot b = s.base();
         if (me.isEmpty()) {
             // An operator's console gets its own points and no session-wide counts (see Audience).
-            boolean console = !access.overseesPoints();
-            Set<Long> mine = console ? access.operatedPoints(sessionId) : null;
+            Set<Long> mine = access.consolePoints(sessionId);
             return new ServerMessage.Snapshot(
                     b.session(),
                     b.agenda(),
-                    console
-                            ? b.points().stream()
+                    mine == null
+                            ? b.points()
+                            : b.points().stream()
                                     .filter(p -> mine.contains(p.id()))
-                                    .toList()
-                            : b.points(),
+                                    .toList(),
                     b.rollCall(),
                     b.heartbeatSeconds(),
                     documents.released(sessionId),
-                    console ? null : b.attendance(),
+                    mine == null ? b.attendance() : null,
                     b.polls(),
                     b.floor(),
                     b.questions());

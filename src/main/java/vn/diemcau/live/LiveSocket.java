@@ -247,11 +247,10 @@ public class LiveSocket {
      * opens its own socket.
      */
     private long[] consolePoints(long sessionId) {
-        if (user.isParticipant() || access.overseesPoints()) return null;
-        return access.operatedPoints(sessionId).stream()
-                .mapToLong(Long::longValue)
-                .sorted()
-                .toArray();
+        Set<Long> mine = access.consolePoints(sessionId);
+        return mine == null
+                ? null
+                : mine.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** The identity's expiry as OIDC reports it ({@code quarkus.identity.expire-time}, in seconds). */

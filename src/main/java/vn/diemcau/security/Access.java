@@ -45,12 +45,14 @@ public class Access {
     }
 
     /**
-     * Whether the caller oversees every point of a session they may read (organizers and observers:
-     * the main hall, the big screen), rather than only running the consoles of their own points (an
-     * operator who is neither).
+     * The points whose live state a staff caller follows when they only run consoles (an operator
+     * who is neither organizer nor observer): the points they operate in the session. Null for
+     * whoever oversees every point (organizers and observers: the main hall, the big screen) and for
+     * participants.
      */
-    public boolean overseesPoints() {
-        return user.isOrganizer() || user.is(Roles.OBSERVER);
+    public Set<Long> consolePoints(long sessionId) {
+        if (user.isOrganizer() || user.is(Roles.OBSERVER) || user.isParticipant()) return null;
+        return operatedPoints(sessionId);
     }
 
     public Set<Long> operatedSessions() {

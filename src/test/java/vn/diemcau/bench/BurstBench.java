@@ -196,20 +196,25 @@ class BurstBench {
      * one session first, then the reported one on another, as for diemcau.
      */
     String checkInLimit() throws Exception {
+        return limitBursts(
+                "check-ins, limit server (plain Netty, invitation hash in memory, JDBC batch per commit)",
+                LIMIT_ROWS,
+                (port, crowd) -> burst(port, checkIn(crowd.delegates(), "/check-in"), i -> ""));
+    }
+
+    interface CrowdBurst {
+        Run run(int port, Crowd crowd) throws Exception;
+    }
+
+    /**
+     * The limit server's warm-up burst and measured burst (each on its own session, the rows of each
+     * found with {@code rows}), and the measured one's table.
+     */
+    String limitBursts(String what, String rows, CrowdBurst burst) throws Exception {
         return againstLimit((port, w, m) -> {
-            Outcome warm = new Outcome(
-                    burst(port, checkIn(w.delegates(), "/check-in"), i -> ""),
-                    w.delegates(),
-                    stored(LIMIT_ROWS, w.sessionId()));
-            Outcome o = new Outcome(
-                    burst(port, checkIn(m.delegates(), "/check-in"), i -> ""),
-                    m.delegates(),
-                    stored(LIMIT_ROWS, m.sessionId()));
-            return table(
-                    "check-ins, limit server (plain Netty, invitation hash in memory, JDBC batch per commit)",
-                    o,
-                    warmLine(warm),
-                    "");
+            Outcome warm = new Outcome(burst.run(port, w), w.delegates(), stored(rows, w.sessionId()));
+            Outcome o = new Outcome(burst.run(port, m), m.delegates(), stored(rows, m.sessionId()));
+            return table(what, o, warmLine(warm), "");
         });
     }
 
@@ -234,22 +239,11 @@ class BurstBench {
         int port = Wrk.freePort();
         Process server = startLimit(port, w.sessionId() + "," + m.sessionId());
         try {
-            awaitPort(port);
+            if (!Wrk.awaitPort(port, 300)) throw new IllegalStateException("the limit server did not start");
             return runs.run(port, w, m);
         } finally {
             server.destroy();
         }
-    }
-
-    static void awaitPort(int port) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            try (var s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nothing listens on " + port);
     }
 
     static String ratio(String diemcau, String limit) {
@@ -297,22 +291,10 @@ class BurstBench {
         });
         if (Boolean.parseBoolean(System.getProperty("bench.limit", "true"))) {
             // the limit's "poll" is the session's id: rows of the warm-up and the measured burst apart
-            String rows = "bench_limit_votes where poll_id = ?";
-            String limit = againstLimit((port, w, m) -> {
-                Outcome warm = new Outcome(
-                        socketBurst(port, w.sessionId(), w.delegates(), w.sessionId()),
-                        w.delegates(),
-                        stored(rows, w.sessionId()));
-                Outcome o = new Outcome(
-                        socketBurst(port, m.sessionId(), m.delegates(), m.sessionId()),
-                        m.delegates(),
-                        stored(rows, m.sessionId()));
-                return table(
-                        "votes, limit server (plain Netty WebSocket, invitation hash in memory, JDBC batch per commit)",
-                        o,
-                        warmLine(warm),
-                        "");
-            });
+            String limit = limitBursts(
+                    "votes, limit server (plain Netty WebSocket, invitation hash in memory, JDBC batch per commit)",
+                    "bench_limit_votes where poll_id = ?",
+                    (port, crowd) -> socketBurst(port, crowd.sessionId(), crowd.delegates(), crowd.sessionId()));
             write("votes-socket", sideBySide(diemcau, limit));
         }
     }

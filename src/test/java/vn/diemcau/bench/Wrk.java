@@ -89,6 +89,18 @@ public final class Wrk {
         return m.find() ? m.group(1) : "?";
     }
 
+    /** Whether something listens on the loopback port within {@code tries} tenths of a second. */
+    public static boolean awaitPort(int port, int tries) throws InterruptedException {
+        for (int i = 0; i < tries; i++) {
+            try (var s = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -150,13 +150,7 @@ class DocumentDownloadBench {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("logs/nginx.out").toFile())
                 .start();
-        for (int i = 0; i < 50; i++) {
-            try (var s = new java.net.Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
+        if (Wrk.awaitPort(port, 50)) return p;
         throw new IllegalStateException("nginx did not start: " + Files.readString(work.resolve("logs/nginx.out")));
     }
 
