@@ -116,8 +116,15 @@ public class AttendanceService {
      */
     public CompletionStage<AttendanceEntryView> checkInSelf() {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("forbidden"));
-        return writer.submit(
-                        new CheckInWriter.SelfCheckIn(me.sessionId(), me.delegateId(), user.name(), Instant.now(clock)))
+        return checkInSelf(me.sessionId(), me.delegateId(), user.name());
+    }
+
+    /**
+     * The same tap for a participant already authenticated by their invitation ({@link CheckInRoute}
+     * on the event loop): completes on the caller's context once committed, or fails with the refusal.
+     */
+    CompletionStage<AttendanceEntryView> checkInSelf(long sessionId, long delegateId, String actor) {
+        return writer.submit(new CheckInWriter.SelfCheckIn(sessionId, delegateId, actor, Instant.now(clock)))
                 .thenCompose(t -> t.refused() != null
                         ? CompletableFuture.failedFuture(t.refused())
                         : CompletableFuture.completedFuture(entry(t.who(), t.row())));
@@ -438,7 +445,11 @@ public class AttendanceService {
 
     /** The one check of both paths, the single tap and the batch writer's. */
     static void requireOpen(Session s) {
-        if (!s.status.open()) throw ProblemException.conflict("attendance.session-not-open", s.status);
+        requireOpen(s.status);
+    }
+
+    static void requireOpen(SessionStatus status) {
+        if (!status.open()) throw ProblemException.conflict("attendance.session-not-open", status);
     }
 
     private void requireDelegate(long sessionId, long delegateId) {

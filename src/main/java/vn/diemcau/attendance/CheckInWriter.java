@@ -8,8 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +29,7 @@ import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.roster.DelegateService;
-import vn.diemcau.session.SessionService;
+import vn.diemcau.session.SessionStatus;
 
 /**
  * Self check-ins (the participant's own tap) written in batches: a thousand phones tapping at once
@@ -38,7 +41,11 @@ import vn.diemcau.session.SessionService;
 @ApplicationScoped
 class CheckInWriter {
     /** One tap: who (as their invitation says), by whom (the invitation's principal), when. */
-    record SelfCheckIn(long sessionId, long delegateId, String actor, Instant at) {}
+    record SelfCheckIn(long sessionId, long delegateId, String actor, Instant at) {
+        SelfCheckIn {
+            at = at.truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it: the answer equals a later read
+        }
+    }
 
     /** What a tap gets after the commit: the delegate and their row, or why nothing was written. */
     record Tapped(DelegateService.Brief who, CheckIn row, ProblemException refused) {}
@@ -60,6 +67,10 @@ class CheckInWriter {
     private static final String COLUMNS = "delegate_id, session_id, point_id, status, method, substitute_name,"
             + " substitute_position, absence_reason, recorded_at, recorded_by";
 
+    /** {@link #COLUMNS} of the check-ins joined as {@code c}. */
+    private static final String JOINED_COLUMNS =
+            Arrays.stream(COLUMNS.split(",")).map(c -> "c." + c.trim()).collect(Collectors.joining(", "));
+
     @Inject
     EntityManager em;
 
@@ -68,12 +79,6 @@ class CheckInWriter {
 
     @Inject
     BatchConfig config;
-
-    @Inject
-    SessionService sessions;
-
-    @Inject
-    DelegateService delegates;
 
     private GroupCommit<SelfCheckIn, Tapped> writer;
 
@@ -101,16 +106,18 @@ class CheckInWriter {
      * them at once, in the same transaction as the write.
      */
     List<Tapped> presentAll(List<SelfCheckIn> items) {
-        Map<Long, DelegateService.Brief> who =
-                delegates.briefs(items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
-        Map<Long, ProblemException> closed = new HashMap<>();
-        for (long sessionId : items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet())) {
-            try {
-                AttendanceService.requireOpen(sessions.require(sessionId));
-            } catch (ProblemException notOpen) {
-                closed.put(sessionId, notOpen);
-            }
-        }
+        Map<Long, Known> known =
+                known(items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
+        Map<Long, DelegateService.Brief> who = new HashMap<>();
+        Map<Long, CheckIn> before = new HashMap<>();
+        Map<Long, SessionStatus> status = new HashMap<>();
+        known.forEach((id, k) -> {
+            who.put(id, k.who());
+            if (k.row() != null) before.put(id, k.row());
+            status.put(k.who().sessionId(), k.sessionStatus());
+        });
+        Map<Long, ProblemException> closed =
+                closedSessions(items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet()), status);
         Map<SelfCheckIn, ProblemException> refused = new HashMap<>();
         List<SelfCheckIn> valid = new ArrayList<>();
         for (SelfCheckIn c : items) {
@@ -122,8 +129,6 @@ class CheckInWriter {
             if (p != null) refused.put(c, p);
             else valid.add(c);
         }
-        Set<Long> ids = valid.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet());
-        Map<Long, CheckIn> before = rows(ids, false);
         List<SelfCheckIn> inserts = new ArrayList<>();
         List<SelfCheckIn> updates = new ArrayList<>();
         Set<Long> planned = new HashSet<>();
@@ -140,21 +145,30 @@ class CheckInWriter {
         Comparator<SelfCheckIn> byDelegate = Comparator.comparingLong(SelfCheckIn::delegateId);
         inserts.sort(byDelegate);
         updates.sort(byDelegate);
-        em.unwrap(Session.class).doWork(conn -> {
-            if (!inserts.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement("insert ignore into check_ins (" + COLUMNS
-                        + ") values (?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)")) {
-                    for (SelfCheckIn c : inserts) {
-                        ps.setLong(1, c.delegateId());
-                        ps.setLong(2, c.sessionId());
-                        ps.setLong(3, who.get(c.delegateId()).pointId());
-                        ps.setObject(4, Jdbc.utc(c.at()));
-                        ps.setString(5, c.actor());
-                        ps.addBatch();
+        int inserted = em.unwrap(Session.class).doReturningWork(conn -> {
+            // One multi-row statement per part: its count says whether every row went in, so that the
+            // common case needs no read afterwards (a batch's per-row counts are not reported).
+            int count = 0;
+            for (List<SelfCheckIn> part : Jdbc.inParts(inserts)) {
+                String values = part.stream()
+                        .map(x -> "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)")
+                        .collect(Collectors.joining(", "));
+                try (PreparedStatement ps =
+                        conn.prepareStatement("insert ignore into check_ins (" + COLUMNS + ") values " + values)) {
+                    int i = 0;
+                    for (SelfCheckIn c : part) {
+                        ps.setLong(++i, c.delegateId());
+                        ps.setLong(++i, c.sessionId());
+                        ps.setLong(++i, who.get(c.delegateId()).pointId());
+                        ps.setObject(++i, Jdbc.utc(c.at()));
+                        ps.setString(++i, c.actor());
                     }
-                    ps.executeBatch();
+                    count += ps.executeUpdate();
                 }
             }
+            return count;
+        });
+        em.unwrap(Session.class).doWork(conn -> {
             if (!updates.isEmpty()) {
                 // Absent → present: the same statement as the single path, so parallel updates of one
                 // row queue on it and the later finds nothing left to change.
@@ -173,12 +187,19 @@ class CheckInWriter {
                 }
             }
         });
-        Set<Long> written = new HashSet<>();
-        inserts.forEach(c -> written.add(c.delegateId()));
-        updates.forEach(c -> written.add(c.delegateId()));
-        // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
         Map<Long, CheckIn> after = new HashMap<>(before);
-        after.putAll(rows(written, true));
+        Set<Long> reread = new HashSet<>();
+        updates.forEach(c -> reread.add(c.delegateId()));
+        if (inserted == inserts.size()) {
+            // every row went in as written: that is what each of them holds now
+            inserts.forEach(c ->
+                    after.put(c.delegateId(), present(c, who.get(c.delegateId()).pointId())));
+        } else {
+            // a concurrent device's row came first for some of them
+            inserts.forEach(c -> reread.add(c.delegateId()));
+        }
+        // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
+        after.putAll(rows(reread, true));
         Set<AttendanceChanged> events = new LinkedHashSet<>();
         for (SelfCheckIn c : inserts)
             events.add(
@@ -189,6 +210,19 @@ class CheckInWriter {
         // Observed after the commit; the counts publisher coalesces them.
         events.forEach(changed::fire);
         return answers(items, who, after, refused);
+    }
+
+    /** The row a self check-in inserts. */
+    private static CheckIn present(SelfCheckIn c, long pointId) {
+        CheckIn row = new CheckIn();
+        row.delegateId = c.delegateId();
+        row.sessionId = c.sessionId();
+        row.pointId = pointId;
+        row.status = AttendanceStatus.PRESENT;
+        row.method = CheckInMethod.LINK;
+        row.recordedAt = c.at();
+        row.recordedBy = c.actor();
+        return row;
     }
 
     private static List<Tapped> answers(
@@ -203,35 +237,94 @@ class CheckInWriter {
                 .toList();
     }
 
+    /** What one read tells of a tap's delegate: who they are, their session's status, their row if any. */
+    private record Known(DelegateService.Brief who, SessionStatus sessionStatus, CheckIn row) {}
+
+    /**
+     * The batch's delegates with their sessions' status and their rows, in one read: the writer's
+     * time is mostly round trips to the database, and every tap of a burst waits for them.
+     */
+    private Map<Long, Known> known(Set<Long> delegateIds) {
+        Map<Long, Known> out = new HashMap<>();
+        em.unwrap(Session.class)
+                .doWork(conn -> Jdbc.selectIn(
+                                conn,
+                                "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
+                                        + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
+                                        + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)",
+                                delegateIds,
+                                rs -> new Known(
+                                        new DelegateService.Brief(
+                                                rs.getLong(1),
+                                                rs.getLong(2),
+                                                rs.getString(3),
+                                                rs.getString(4),
+                                                rs.getString(5),
+                                                Jdbc.longOrNull(rs, 6)),
+                                        SessionStatus.valueOf(rs.getString(7)),
+                                        rs.getObject(8) == null ? null : row(rs, 7)))
+                        .forEach(k -> out.put(k.who().id(), k)));
+        return out;
+    }
+
+    /**
+     * Why a tap of each of these sessions cannot be taken now (not found, not open); the others are
+     * absent. {@code known}: the statuses read already; the others (a session none of whose taps named
+     * a delegate still there) are read here.
+     */
+    private Map<Long, ProblemException> closedSessions(Set<Long> sessionIds, Map<Long, SessionStatus> known) {
+        Map<Long, SessionStatus> status = new HashMap<>(known);
+        Set<Long> unread = new HashSet<>(sessionIds);
+        unread.removeAll(known.keySet());
+        if (!unread.isEmpty())
+            em.unwrap(Session.class)
+                    .doWork(conn -> Jdbc.selectIn(
+                                    conn,
+                                    "select id, status from sessions where id in (:ids)",
+                                    unread,
+                                    rs -> Map.entry(rs.getLong(1), SessionStatus.valueOf(rs.getString(2))))
+                            .forEach(e -> status.put(e.getKey(), e.getValue())));
+        Map<Long, ProblemException> closed = new HashMap<>();
+        for (long id : sessionIds) {
+            try {
+                SessionStatus s = status.get(id);
+                if (s == null) throw ProblemException.notFound("session", id);
+                AttendanceService.requireOpen(s);
+            } catch (ProblemException notOpen) {
+                closed.put(id, notOpen);
+            }
+        }
+        return closed;
+    }
+
     private Map<Long, CheckIn> rows(Collection<Long> delegateIds, boolean locking) {
         Map<Long, CheckIn> out = new HashMap<>();
         if (delegateIds.isEmpty()) return out;
-        List<Long> ids = delegateIds.stream().sorted().toList();
-        String in = ids.stream().map(x -> "?").collect(Collectors.joining(","));
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("select " + COLUMNS
-                    + " from check_ins where delegate_id in (" + in + ")" + (locking ? " for update" : ""))) {
-                for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        CheckIn c = new CheckIn();
-                        c.delegateId = rs.getLong(1);
-                        c.sessionId = rs.getLong(2);
-                        long point = rs.getLong(3);
-                        c.pointId = rs.wasNull() ? null : point;
-                        c.status = AttendanceStatus.valueOf(rs.getString(4));
-                        String method = rs.getString(5);
-                        c.method = method == null ? null : CheckInMethod.valueOf(method);
-                        c.substituteName = rs.getString(6);
-                        c.substitutePosition = rs.getString(7);
-                        c.absenceReason = rs.getString(8);
-                        c.recordedAt = Jdbc.instant(rs, 9);
-                        c.recordedBy = rs.getString(10);
-                        out.put(c.delegateId, c);
-                    }
-                }
-            }
-        });
+        em.unwrap(Session.class)
+                .doWork(conn -> Jdbc.selectIn(
+                                conn,
+                                "select " + COLUMNS + " from check_ins where delegate_id in (:ids)"
+                                        + (locking ? " for update" : ""),
+                                delegateIds.stream().sorted().toList(),
+                                rs -> row(rs, 0))
+                        .forEach(c -> out.put(c.delegateId, c)));
         return out;
+    }
+
+    /** A row of {@link #COLUMNS}, from the column after {@code offset} on. */
+    private static CheckIn row(ResultSet rs, int offset) throws SQLException {
+        CheckIn c = new CheckIn();
+        c.delegateId = rs.getLong(offset + 1);
+        c.sessionId = rs.getLong(offset + 2);
+        c.pointId = Jdbc.longOrNull(rs, offset + 3);
+        c.status = AttendanceStatus.valueOf(rs.getString(offset + 4));
+        String method = rs.getString(offset + 5);
+        c.method = method == null ? null : CheckInMethod.valueOf(method);
+        c.substituteName = rs.getString(offset + 6);
+        c.substitutePosition = rs.getString(offset + 7);
+        c.absenceReason = rs.getString(offset + 8);
+        c.recordedAt = Jdbc.instant(rs, offset + 9);
+        c.recordedBy = rs.getString(offset + 10);
+        return c;
     }
 }

@@ -25,6 +25,18 @@ public final class Messages {
         return VI;
     }
 
+    /** Picks vi or en from an Accept-Language header (absent or malformed: Vietnamese). */
+    public static Locale pick(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) return VI;
+        try {
+            return pick(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(r -> Locale.forLanguageTag(r.getRange()))
+                    .toList());
+        } catch (IllegalArgumentException e) {
+            return VI;
+        }
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle("messages", EN.equals(locale) ? EN : VI, NO_FALLBACK);
         String pattern;

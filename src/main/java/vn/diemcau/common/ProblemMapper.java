@@ -28,14 +28,19 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         Locale l = Messages.pick(headers.getAcceptableLanguages());
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(fe -> new Problem.FieldError(fe.field(), Messages.text(l, fe.message())))
-                .toList();
-        Response r = build(e.status(), e.code(), Messages.text(l, e.code(), e.args()), errors, l, uri);
+        Response r = response(of(e, l, uri == null ? null : uri.getPath()), l);
         // 503 is backpressure (a full write queue): tell clients when to try again.
         return e.status() == 503
                 ? Response.fromResponse(r).header("Retry-After", "1").build()
                 : r;
+    }
+
+    /** The problem an application failure shows, in {@code l}; the same on every route that answers it. */
+    public static Problem of(ProblemException e, Locale l, String instance) {
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(fe -> new Problem.FieldError(fe.field(), Messages.text(l, fe.message())))
+                .toList();
+        return of(e.status(), e.code(), Messages.text(l, e.code(), e.args()), errors, l, instance);
     }
 
     @ServerExceptionMapper
@@ -121,17 +126,25 @@ public class ProblemMapper {
 
     static Response build(
             int status, String code, String detail, List<Problem.FieldError> errors, Locale l, UriInfo uri) {
+        return response(of(status, code, detail, errors, l, uri == null ? null : uri.getPath()), l);
+    }
+
+    private static Problem of(
+            int status, String code, String detail, List<Problem.FieldError> errors, Locale l, String instance) {
         String title = Messages.text(l, "title." + status / 100 * 100);
         String specific = Messages.get(l, "title." + status);
-        Problem p = new Problem(
+        return new Problem(
                 "urn:diemcau:problem:" + code,
                 specific != null ? specific : title,
                 status,
                 detail,
-                uri == null ? null : uri.getPath(),
+                instance,
                 code,
                 errors);
-        return Response.status(status)
+    }
+
+    private static Response response(Problem p, Locale l) {
+        return Response.status(p.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, l.getLanguage())
                 .entity(p)

@@ -285,15 +285,7 @@ public class LiveSocket {
     }
 
     private static Locale locale(WebSocketConnection connection) {
-        String header = connection.handshakeRequest().header("Accept-Language");
-        if (header == null || header.isBlank()) return Messages.VI;
-        try {
-            return Messages.pick(Locale.LanguageRange.parse(header).stream()
-                    .map(r -> Locale.forLanguageTag(r.getRange()))
-                    .toList());
-        } catch (IllegalArgumentException e) {
-            return Messages.VI;
-        }
+        return Messages.pick(connection.handshakeRequest().header("Accept-Language"));
     }
 
     private static String queryParam(WebSocketConnection connection, String name) {

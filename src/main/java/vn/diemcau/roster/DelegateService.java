@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diemcau.audit.AuditService;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.Page;
 import vn.diemcau.common.Problem;
 import vn.diemcau.common.ProblemException;
@@ -253,15 +254,19 @@ public class DelegateService {
         Map<Long, Brief> out = new HashMap<>();
         if (ids.isEmpty()) return out;
         Delegate.getEntityManager()
-                .createQuery(
-                        "select d.id, d.sessionId, d.fullName, d.position, d.unitName, d.pointId from Delegate d"
-                                + " where d.id in ?1",
-                        Object[].class)
-                .setParameter(1, ids)
-                .getResultList()
-                .forEach(r -> out.put(
-                        (Long) r[0],
-                        new Brief((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4], (Long) r[5])));
+                .unwrap(org.hibernate.Session.class)
+                .doWork(c -> Jdbc.selectIn(
+                                c,
+                                "select id, session_id, full_name, position, unit_name, point_id from delegates where id in (:ids)",
+                                ids,
+                                rs -> new Brief(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        Jdbc.longOrNull(rs, 6)))
+                        .forEach(b -> out.put(b.id(), b)));
         return out;
     }
 

@@ -53,7 +53,8 @@ public class InvitationAuthenticationMechanism implements HttpAuthenticationMech
         return 2000;
     }
 
-    static String token(RoutingContext context) {
+    /** The invitation token the request presents (header first, then cookie); null if none. */
+    public static String token(RoutingContext context) {
         String auth = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (auth != null) {
             return auth.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)

@@ -55,6 +55,15 @@ public class InvitationCache {
         return e.invitation();
     }
 
+    /**
+     * The invitation behind a presented token when this instance knows it already, without any read;
+     * null for a token that is malformed, unknown, forged or not looked up recently (the full
+     * authentication path then decides).
+     */
+    public InvitationDirectory.Invitation known(String token) {
+        return token != null && InvitationTokens.wellFormed(token) ? get(InvitationTokens.hash(token)) : null;
+    }
+
     /** Take it before reading the roster; hand it to {@link #put} with what was read. */
     long epoch() {
         return drops.get();

@@ -24,5 +24,10 @@ public interface InvitationDirectory {
     Map<String, Long> sessionsOf(Collection<String> tokenHashes);
 
     /** A valid invitation: the delegate, their session and the point where they attend. */
-    record Invitation(long delegateId, String fullName, long sessionId, Long pointId) {}
+    record Invitation(long delegateId, String fullName, long sessionId, Long pointId) {
+        /** The participant's principal name, as audit trails and check-ins record it. */
+        public String principal() {
+            return "delegate:" + delegateId;
+        }
+    }
 }

@@ -64,7 +64,7 @@ public class InvitationIdentityProvider implements IdentityProvider<InvitationAu
 
     private static SecurityIdentity identity(InvitationDirectory.Invitation inv) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("delegate:" + inv.delegateId()))
+                .setPrincipal(new QuarkusPrincipal(inv.principal()))
                 .addRole(Roles.PARTICIPANT)
                 .addAttribute(InvitationAuthenticationMechanism.ATTR_DELEGATE_ID, inv.delegateId())
                 .addAttribute(InvitationAuthenticationMechanism.ATTR_SESSION_ID, inv.sessionId())

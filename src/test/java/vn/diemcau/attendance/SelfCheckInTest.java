@@ -3,6 +3,8 @@ package vn.diemcau.attendance;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import vn.diemcau.roster.RosterFixtures;
+import vn.diemcau.security.InvitationCache;
 import vn.diemcau.testing.Tokens;
 
 /**
@@ -28,6 +31,9 @@ import vn.diemcau.testing.Tokens;
 class SelfCheckInTest {
     @Inject
     EntityManager em;
+
+    @Inject
+    InvitationCache invitations;
 
     @Test
     void tapsOfAnOpenAndAClosedSessionInOneBurstEachGetTheirOwnAnswer() throws Exception {
@@ -105,6 +111,66 @@ class SelfCheckInTest {
         tap(revokedToken).then().statusCode(401);
         assertEquals(0, rowsOf(revoked));
         assertEquals(1, rows(f.sessionId));
+    }
+
+    @Test
+    void aKnownPhonesTapIsAnsweredOnTheEventLoopExactlyAsTheFullPathAnswersIt() {
+        AttendanceFixture f = new AttendanceFixture(); // still being prepared: taps are refused
+        long coldId = f.d(f.point1, 0), warmId = f.d(f.point1, 1);
+        String cold = f.invitation(coldId), warm = f.invitation(warmId);
+
+        // an unknown phone goes on to the REST resource, whose authentication reads the session's invitations
+        assertNull(invitations.known(cold));
+        Response full = tapIn("en", cold);
+        // so the next phone is known here and answered by CheckInRoute
+        assertNotNull(invitations.known(warm));
+        Response fast = tapIn("en", warm);
+        for (Response r : List.of(full, fast)) {
+            assertEquals(409, r.statusCode(), r.asString());
+            assertEquals("application/problem+json", r.contentType());
+            assertEquals("en", r.header("Content-Language"));
+        }
+        assertEquals(full.jsonPath().getMap(""), fast.jsonPath().getMap(""));
+        assertEquals(
+                "Attendance can be taken only while the session is scheduled or live (now: DRAFT).",
+                fast.path("detail"));
+        assertEquals("/api/participant/check-in", fast.path("instance"));
+        assertEquals(0, rows(f.sessionId));
+
+        f.scheduled();
+        AttendanceFixture other = new AttendanceFixture().scheduled();
+        String otherCold = other.invitation(other.d(other.point1, 0));
+        assertNull(invitations.known(otherCold));
+        full = tapIn("vi", otherCold);
+        fast = tapIn("vi", warm);
+        for (Response r : List.of(full, fast)) {
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals("application/json;charset=UTF-8", r.contentType());
+        }
+        assertEquals(
+                full.jsonPath().getMap("").keySet(), fast.jsonPath().getMap("").keySet());
+        assertEquals((int) warmId, (int) fast.path("delegateId"));
+        assertEquals("PRESENT", fast.path("status"));
+        assertEquals("LINK", fast.path("method"));
+        assertEquals((int) f.point1, (int) fast.path("checkedInPointId"));
+        assertEquals("delegate:" + warmId, fast.path("recordedBy"));
+        // the same instant format on both paths
+        assertEquals(
+                full.<String>path("recordedAt").length(),
+                fast.<String>path("recordedAt").length());
+        assertEquals(1, rowsOf(warmId));
+
+        // a second tap changes nothing and answers the same row
+        Response again = tapIn("vi", warm);
+        assertEquals(200, again.statusCode());
+        assertEquals(fast.<String>path("recordedAt"), again.path("recordedAt"));
+        assertEquals(1, rows(f.sessionId));
+    }
+
+    private static Response tapIn(String language, String token) {
+        return given().header("Authorization", "Invitation " + token)
+                .header("Accept-Language", language)
+                .post("/api/participant/check-in");
     }
 
     private static io.restassured.response.ValidatableResponse mine(String token) {

@@ -1,0 +1,95 @@
+package vn.diemcau.attendance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
+import vn.diemcau.common.Messages;
+import vn.diemcau.common.Problem;
+import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.ProblemMapper;
+import vn.diemcau.security.InvitationAuthenticationMechanism;
+import vn.diemcau.security.InvitationCache;
+import vn.diemcau.security.InvitationDirectory;
+
+/**
+ * The check-in tap of a phone this instance already knows, answered on the event loop: when a
+ * province's delegates all tap within the same minute, each tap costs a hash, a map lookup, a place
+ * in the batch writer and a small JSON answer, not a pass through the REST and security layers.
+ *
+ * <p>Same contract as {@link ParticipantCheckInResource#checkIn()} (which OpenAPI describes): same
+ * answer, same refusals as problem JSON in the client's language, same row written by the same
+ * writer. Everything this route does not know — no token, a malformed, forged or revoked one, an
+ * invitation not seen within the cache's time — goes on to that resource, whose full authentication
+ * decides and answers.
+ */
+@ApplicationScoped
+class CheckInRoute {
+    static final String PATH = "/api/participant/check-in";
+    private static final Logger LOG = Logger.getLogger(CheckInRoute.class);
+
+    @Inject
+    InvitationCache invitations;
+
+    @Inject
+    AttendanceService attendance;
+
+    @Inject
+    ObjectMapper json;
+
+    void init(@Observes Router router) {
+        // Ahead of REST (and of SpaRouting, which only takes GETs); the body, if any, is ignored, as REST does.
+        router.post(PATH).order(-2).handler(this::checkIn);
+    }
+
+    void checkIn(RoutingContext rc) {
+        InvitationDirectory.Invitation me = invitations.known(InvitationAuthenticationMechanism.token(rc));
+        if (me == null) {
+            rc.next();
+            return;
+        }
+        attendance.checkInSelf(me.sessionId(), me.delegateId(), me.principal()).whenComplete((view, failure) -> {
+            if (failure == null) answer(rc, 200, "application/json;charset=UTF-8", view, null);
+            else refuse(rc, failure instanceof CompletionException ce ? ce.getCause() : failure);
+        });
+    }
+
+    private void refuse(RoutingContext rc, Throwable failure) {
+        Locale l = Messages.pick(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemException p;
+        if (failure instanceof ProblemException known) {
+            p = known;
+        } else {
+            LOG.errorf(failure, "Unexpected failure on %s", PATH);
+            p = new ProblemException(500, "internal");
+        }
+        Problem body = ProblemMapper.of(p, l, PATH);
+        answer(rc, p.status(), Problem.MEDIA_TYPE, body, l);
+    }
+
+    private void answer(RoutingContext rc, int status, String type, Object body, Locale language) {
+        HttpServerResponse r = rc.response();
+        if (r.ended() || r.closed()) return; // the phone went away meanwhile: the check-in stands
+        Buffer bytes;
+        try {
+            bytes = Buffer.buffer(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+            return;
+        }
+        r.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type);
+        if (language != null) r.putHeader("Content-Language", language.getLanguage());
+        // backpressure, as the REST mapper says it: when to try again
+        if (status == 503) r.putHeader("Retry-After", "1");
+        r.end(bytes);
+    }
+}
