@@ -145,29 +145,23 @@ class CheckInWriter {
         Comparator<SelfCheckIn> byDelegate = Comparator.comparingLong(SelfCheckIn::delegateId);
         inserts.sort(byDelegate);
         updates.sort(byDelegate);
-        int inserted = em.unwrap(Session.class).doReturningWork(conn -> {
-            // One multi-row statement per part: its count says whether every row went in, so that the
-            // common case needs no read afterwards (a batch's per-row counts are not reported).
-            int count = 0;
-            for (List<SelfCheckIn> part : Jdbc.inParts(inserts)) {
-                String values = part.stream()
-                        .map(x -> "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)")
-                        .collect(Collectors.joining(", "));
-                try (PreparedStatement ps =
-                        conn.prepareStatement("insert ignore into check_ins (" + COLUMNS + ") values " + values)) {
-                    int i = 0;
-                    for (SelfCheckIn c : part) {
-                        ps.setLong(++i, c.delegateId());
-                        ps.setLong(++i, c.sessionId());
-                        ps.setLong(++i, who.get(c.delegateId()).pointId());
-                        ps.setObject(++i, Jdbc.utc(c.at()));
-                        ps.setString(++i, c.actor());
-                    }
-                    count += ps.executeUpdate();
-                }
-            }
-            return count;
-        });
+        // One multi-row statement per part: its count says whether every row went in, so that the
+        // common case needs no read afterwards (a batch's per-row counts are not reported).
+        int inserted = em.unwrap(Session.class)
+                .doReturningWork(conn -> Jdbc.insertRows(
+                        conn,
+                        "insert ignore into check_ins (" + COLUMNS + ")",
+                        "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
+                        "",
+                        inserts,
+                        (ps, i, c) -> {
+                            ps.setLong(i, c.delegateId());
+                            ps.setLong(i + 1, c.sessionId());
+                            ps.setLong(i + 2, who.get(c.delegateId()).pointId());
+                            ps.setObject(i + 3, Jdbc.utc(c.at()));
+                            ps.setString(i + 4, c.actor());
+                            return i + 5;
+                        }));
         em.unwrap(Session.class).doWork(conn -> {
             if (!updates.isEmpty()) {
                 // Absent → present: the same statement as the single path, so parallel updates of one

@@ -56,6 +56,33 @@ public final class Jdbc {
         return out;
     }
 
+    /** Binds one row's values from parameter {@code first} on; answers the next free parameter. */
+    @FunctionalInterface
+    public interface Binder<T> {
+        int bind(PreparedStatement ps, int first, T row) throws SQLException;
+    }
+
+    /**
+     * Writes rows with multi-row statements, {@code head + " values " + row, row, … + tail}, at most
+     * {@link #IN_LIMIT} rows each: the database parses one statement per part instead of one per row,
+     * which a JDBC batch costs it with this driver. A failing row fails its whole statement, as it
+     * fails a batch. Answers the affected rows the statements reported (for {@code insert ignore}: the
+     * rows that went in).
+     */
+    public static <T> int insertRows(Connection c, String head, String row, String tail, List<T> rows, Binder<T> binder)
+            throws SQLException {
+        int count = 0;
+        for (List<T> part : inParts(rows)) {
+            String values = String.join(", ", java.util.Collections.nCopies(part.size(), row));
+            try (PreparedStatement ps = c.prepareStatement(head + " values " + values + tail)) {
+                int next = 1;
+                for (T r : part) next = binder.bind(ps, next, r);
+                count += ps.executeUpdate();
+            }
+        }
+        return count;
+    }
+
     /** A nullable BIGINT column. */
     public static Long longOrNull(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
