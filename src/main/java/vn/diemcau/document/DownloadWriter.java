@@ -46,8 +46,7 @@ class DownloadWriter {
 
     private static final String INSERT = "insert into document_downloads (document_id, version_id, session_id,"
             + " actor, actor_role, delegate_id, recipient_name, recipient_unit, point_id, watermarked, started_at,"
-            + " last_at, requests)";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + " last_at, requests) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 
     @Inject
     EntityManager em;
@@ -91,10 +90,19 @@ class DownloadWriter {
         List<Item> resumed = new ArrayList<>();
         for (Item i : items) (i.continuation() ? resumed : fresh).add(withRoster(i, roster));
         em.unwrap(Session.class).doWork(conn -> {
-            Jdbc.insertRows(conn, INSERT, ROW, "", fresh, DownloadWriter::bind);
-            // after the new rows: a continuation may resume a download of this very batch
-            for (Item i : resumed)
-                if (!resume(conn, i)) Jdbc.insertRows(conn, INSERT, ROW, "", List.of(i), DownloadWriter::bind);
+            try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                for (Item i : fresh) {
+                    bind(ps, i);
+                    ps.addBatch();
+                }
+                if (!fresh.isEmpty()) ps.executeBatch();
+                // after the new rows: a continuation may resume a download of this very batch
+                for (Item i : resumed) {
+                    if (resume(conn, i)) continue;
+                    bind(ps, i);
+                    ps.executeUpdate();
+                }
+            }
         });
         return Collections.nCopies(items.size(), Boolean.TRUE);
     }
@@ -135,22 +143,21 @@ class DownloadWriter {
         return true;
     }
 
-    private static int bind(PreparedStatement ps, int first, Item i) throws SQLException {
+    private static void bind(PreparedStatement ps, Item i) throws SQLException {
         DocumentService.Recipient w = i.who();
-        ps.setLong(first, i.documentId());
-        ps.setLong(first + 1, i.versionId());
-        ps.setLong(first + 2, i.sessionId());
-        ps.setString(first + 3, w.actor());
-        ps.setString(first + 4, w.role());
-        if (w.delegateId() == null) ps.setNull(first + 5, Types.BIGINT);
-        else ps.setLong(first + 5, w.delegateId());
-        ps.setString(first + 6, w.name());
-        ps.setString(first + 7, w.unit());
-        if (w.pointId() == null) ps.setNull(first + 8, Types.BIGINT);
-        else ps.setLong(first + 8, w.pointId());
-        ps.setBoolean(first + 9, i.watermarked());
-        ps.setObject(first + 10, Jdbc.utc(i.at()));
-        ps.setObject(first + 11, Jdbc.utc(i.at()));
-        return first + 12;
+        ps.setLong(1, i.documentId());
+        ps.setLong(2, i.versionId());
+        ps.setLong(3, i.sessionId());
+        ps.setString(4, w.actor());
+        ps.setString(5, w.role());
+        if (w.delegateId() == null) ps.setNull(6, Types.BIGINT);
+        else ps.setLong(6, w.delegateId());
+        ps.setString(7, w.name());
+        ps.setString(8, w.unit());
+        if (w.pointId() == null) ps.setNull(9, Types.BIGINT);
+        else ps.setLong(9, w.pointId());
+        ps.setBoolean(10, i.watermarked());
+        ps.setObject(11, Jdbc.utc(i.at()));
+        ps.setObject(12, Jdbc.utc(i.at()));
     }
 }

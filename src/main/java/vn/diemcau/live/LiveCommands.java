@@ -205,24 +205,23 @@ class LiveCommands {
     private void recordAll(Collection<VoteCommand> commands, Map<String, Outcome> answers) {
         if (commands.isEmpty()) return;
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
-        // A concurrent command with one of these ids (another instance, the one-by-one path) fails
-        // the statement here; the batch's items are then tried alone and find that record.
-        em.unwrap(Session.class)
-                .doWork(conn -> Jdbc.insertRows(
-                        conn,
-                        "insert into live_commands (session_id, command_id, type, actor, result, created_at)",
-                        "(?, ?, ?, ?, ?, ?)",
-                        "",
-                        List.copyOf(commands),
-                        (ps, i, v) -> {
-                            ps.setLong(i, v.sessionId());
-                            ps.setString(i + 1, v.commandId());
-                            ps.setString(i + 2, v.type());
-                            ps.setString(i + 3, v.actor());
-                            ps.setString(i + 4, write(answers.get(key(v.sessionId(), v.commandId()))));
-                            ps.setObject(i + 5, now);
-                            return i + 6;
-                        }));
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into live_commands"
+                    + " (session_id, command_id, type, actor, result, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (VoteCommand v : commands) {
+                    ps.setLong(1, v.sessionId());
+                    ps.setString(2, v.commandId());
+                    ps.setString(3, v.type());
+                    ps.setString(4, v.actor());
+                    ps.setString(5, write(answers.get(key(v.sessionId(), v.commandId()))));
+                    ps.setObject(6, now);
+                    ps.addBatch();
+                }
+                // A concurrent command with one of these ids (another instance, the one-by-one path)
+                // fails the batch here; its items are then tried alone and find that record.
+                ps.executeBatch();
+            }
+        });
     }
 
     private Outcome answer(String id, String storedType, String result, String type) {

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -414,27 +413,30 @@ public class PollService {
 
     private void writeBallots(Collection<Ballot> ballots, Map<Long, Object[]> polls, Instant now) {
         String insert = "INSERT INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text,"
-                + " voted_at)";
-        String row = "(?, ?, ?, ?, ?, ?, ?)";
-        String replace = " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
+                + " voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String upsert = insert + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
                 + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)";
-        Map<Boolean, List<Ballot>> byChangeable =
-                ballots.stream().collect(Collectors.partitioningBy(b -> (Boolean) polls.get(b.pollId())[1]));
-        LocalDateTime at = Jdbc.utc(now);
-        Jdbc.Binder<Ballot> values = (ps, i, b) -> {
-            ps.setLong(i, b.pollId());
-            ps.setString(i + 1, b.voterKey());
-            ps.setObject(i + 2, b.delegateId());
-            ps.setObject(i + 3, b.pointId());
-            ps.setLong(i + 4, b.choices());
-            ps.setString(i + 5, b.text());
-            ps.setObject(i + 6, at);
-            return i + 7;
-        };
-        // multi-row statements: one parse per part for the database, not one per vote
         em.unwrap(org.hibernate.Session.class).doWork(conn -> {
-            Jdbc.insertRows(conn, insert, row, "", byChangeable.get(false), values);
-            Jdbc.insertRows(conn, insert, row, replace, byChangeable.get(true), values);
+            try (PreparedStatement once = conn.prepareStatement(insert);
+                    PreparedStatement replace = conn.prepareStatement(upsert)) {
+                boolean anyOnce = false, anyReplace = false;
+                for (Ballot b : ballots) {
+                    boolean changeable = (Boolean) polls.get(b.pollId())[1];
+                    PreparedStatement ps = changeable ? replace : once;
+                    ps.setLong(1, b.pollId());
+                    ps.setString(2, b.voterKey());
+                    ps.setObject(3, b.delegateId());
+                    ps.setObject(4, b.pointId());
+                    ps.setLong(5, b.choices());
+                    ps.setString(6, b.text());
+                    ps.setObject(7, Jdbc.utc(now));
+                    ps.addBatch();
+                    if (changeable) anyReplace = true;
+                    else anyOnce = true;
+                }
+                if (anyOnce) once.executeBatch();
+                if (anyReplace) replace.executeBatch();
+            }
         });
     }
 
