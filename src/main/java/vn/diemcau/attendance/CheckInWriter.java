@@ -193,7 +193,7 @@ class CheckInWriter {
             inserts.forEach(c -> reread.add(c.delegateId()));
         }
         // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
-        after.putAll(rows(reread, true));
+        after.putAll(lockedRows(reread));
         Set<AttendanceChanged> events = new LinkedHashSet<>();
         for (SelfCheckIn c : inserts)
             events.add(
@@ -291,14 +291,14 @@ class CheckInWriter {
         return closed;
     }
 
-    private Map<Long, CheckIn> rows(Collection<Long> delegateIds, boolean locking) {
+    /** The rows as the latest commit left them, locked in delegate order. */
+    private Map<Long, CheckIn> lockedRows(Collection<Long> delegateIds) {
         Map<Long, CheckIn> out = new HashMap<>();
         if (delegateIds.isEmpty()) return out;
         em.unwrap(Session.class)
                 .doWork(conn -> Jdbc.selectIn(
                                 conn,
-                                "select " + COLUMNS + " from check_ins where delegate_id in (:ids)"
-                                        + (locking ? " for update" : ""),
+                                "select " + COLUMNS + " from check_ins where delegate_id in (:ids) for update",
                                 delegateIds.stream().sorted().toList(),
                                 rs -> row(rs, 0))
                         .forEach(c -> out.put(c.delegateId, c)));
