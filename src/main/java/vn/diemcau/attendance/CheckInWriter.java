@@ -5,7 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.hibernate.Session;
+import javax.sql.DataSource;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
@@ -36,7 +36,9 @@ import vn.diemcau.session.SessionStatus;
  * cost one transaction, not a thousand. Same semantics as {@link AttendanceService}'s single path:
  * an INSERT IGNORE on the delegate's unique row, the rare absent → present update, {@link
  * AttendanceChanged} after the commit. Never relies on per-row update counts (the driver's bulk
- * inserts answer SUCCESS_NO_INFO): what each caller gets is read back in the same transaction.
+ * inserts answer SUCCESS_NO_INFO): what each caller gets is its row as written when the insert's
+ * count says every row went in, read back in the same transaction otherwise. The writer keeps a
+ * connection of its own, outside JTA, and commits each batch on it.
  */
 @ApplicationScoped
 class CheckInWriter {
@@ -71,8 +73,16 @@ class CheckInWriter {
     private static final String JOINED_COLUMNS =
             Arrays.stream(COLUMNS.split(",")).map(c -> "c." + c.trim()).collect(Collectors.joining(", "));
 
+    /** How long the connection may sit unused before it is checked before a batch. */
+    private static final long IDLE_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     @Inject
-    EntityManager em;
+    DataSource dataSource;
+
+    /** The writer's own connection (see {@link #connection}); the writer thread's alone. */
+    private Connection connection;
+
+    private long lastUsed;
 
     @Inject
     Event<AttendanceChanged> changed;
@@ -84,12 +94,13 @@ class CheckInWriter {
 
     @PostConstruct
     void start() {
-        writer = new GroupCommit<>("check-ins", config, this::presentAll);
+        writer = GroupCommit.committingItself("check-ins", config, this::presentAll);
     }
 
     @PreDestroy
     void stop() {
         writer.close();
+        drop();
     }
 
     /**
@@ -101,13 +112,80 @@ class CheckInWriter {
     }
 
     /**
-     * One transaction for the whole batch (the writer opened it). The checks a single tap would make
-     * before writing (session open, delegate still of it, with a point) are made here for all of
-     * them at once, in the same transaction as the write.
+     * One transaction for the whole batch, on the writer's own connection, committed here; the
+     * events after the commit. A failure rolls the batch back (the writer then tries its items one by
+     * one). Only the writer thread calls it (synchronized for tests that share the connection).
      */
-    List<Tapped> presentAll(List<SelfCheckIn> items) {
+    synchronized List<Tapped> presentAll(List<SelfCheckIn> items) {
+        for (int attempt = 1; ; attempt++) {
+            Set<AttendanceChanged> events = new LinkedHashSet<>();
+            List<Tapped> answers;
+            try {
+                Connection c = connection();
+                answers = write(c, items, events);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                // A connection the server closed (a restart, a timeout) is replaced and the batch
+                // written once more: a check-in written twice is still one row (INSERT IGNORE, and
+                // the update only changes what is not present yet), so this is safe even when the
+                // commit's answer was what got lost.
+                if (!abandon() && attempt == 1) continue;
+                if (e instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("check-ins not written: " + e.getMessage(), e);
+            }
+            // no JTA transaction here: the observers (the coalesced counts) hear them now, after the commit
+            events.forEach(changed::fire);
+            return answers;
+        }
+    }
+
+    /**
+     * The writer's connection, in a transaction at all times (autocommit off, each commit begins the
+     * next): a batch costs no round trip to begin and none to hand a pooled connection back, which
+     * were two of the seven a batch made under JTA. Checked when it has been idle a while (the
+     * server may have closed it); replaced after a failure.
+     */
+    synchronized Connection connection() throws SQLException {
+        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) drop();
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+        lastUsed = System.nanoTime();
+        return connection;
+    }
+
+    /** Rolls the batch back; false when the connection is broken (it is then dropped). */
+    private boolean abandon() {
+        if (connection == null) return false;
+        try {
+            connection.rollback();
+            return true;
+        } catch (SQLException broken) {
+            drop();
+            return false;
+        }
+    }
+
+    private synchronized void drop() {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it is gone either way
+        }
+        connection = null;
+    }
+
+    /**
+     * The batch in the connection's transaction. The checks a single tap would make before writing
+     * (session open, delegate still of it, with a point) are made here for all of them at once, in
+     * the same transaction as the write. {@code events}: what changed, for after the commit.
+     */
+    private List<Tapped> write(Connection conn, List<SelfCheckIn> items, Set<AttendanceChanged> events)
+            throws SQLException {
         Map<Long, Known> known =
-                known(items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
+                known(conn, items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
         Map<Long, DelegateService.Brief> who = new HashMap<>();
         Map<Long, CheckIn> before = new HashMap<>();
         Map<Long, SessionStatus> status = new HashMap<>();
@@ -117,7 +195,7 @@ class CheckInWriter {
             status.put(k.who().sessionId(), k.sessionStatus());
         });
         Map<Long, ProblemException> closed =
-                closedSessions(items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet()), status);
+                closedSessions(conn, items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet()), status);
         Map<SelfCheckIn, ProblemException> refused = new HashMap<>();
         List<SelfCheckIn> valid = new ArrayList<>();
         for (SelfCheckIn c : items) {
@@ -147,40 +225,37 @@ class CheckInWriter {
         updates.sort(byDelegate);
         // One multi-row statement per part: its count says whether every row went in, so that the
         // common case needs no read afterwards (a batch's per-row counts are not reported).
-        int inserted = em.unwrap(Session.class)
-                .doReturningWork(conn -> Jdbc.insertRows(
-                        conn,
-                        "insert ignore into check_ins (" + COLUMNS + ")",
-                        "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
-                        "",
-                        inserts,
-                        (ps, i, c) -> {
-                            ps.setLong(i, c.delegateId());
-                            ps.setLong(i + 1, c.sessionId());
-                            ps.setLong(i + 2, who.get(c.delegateId()).pointId());
-                            ps.setObject(i + 3, Jdbc.utc(c.at()));
-                            ps.setString(i + 4, c.actor());
-                            return i + 5;
-                        }));
-        em.unwrap(Session.class).doWork(conn -> {
-            if (!updates.isEmpty()) {
-                // Absent → present: the same statement as the single path, so parallel updates of one
-                // row queue on it and the later finds nothing left to change.
-                try (PreparedStatement ps =
-                        conn.prepareStatement("update check_ins set status = 'PRESENT', point_id = ?, method = 'LINK',"
-                                + " substitute_name = null, substitute_position = null, absence_reason = null,"
-                                + " recorded_at = ?, recorded_by = ? where delegate_id = ? and status <> 'PRESENT'")) {
-                    for (SelfCheckIn c : updates) {
-                        ps.setLong(1, who.get(c.delegateId()).pointId());
-                        ps.setObject(2, Jdbc.utc(c.at()));
-                        ps.setString(3, c.actor());
-                        ps.setLong(4, c.delegateId());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+        int inserted = Jdbc.insertRows(
+                conn,
+                "insert ignore into check_ins (" + COLUMNS + ")",
+                "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
+                "",
+                inserts,
+                (ps, i, c) -> {
+                    ps.setLong(i, c.delegateId());
+                    ps.setLong(i + 1, c.sessionId());
+                    ps.setLong(i + 2, who.get(c.delegateId()).pointId());
+                    ps.setObject(i + 3, Jdbc.utc(c.at()));
+                    ps.setString(i + 4, c.actor());
+                    return i + 5;
+                });
+        if (!updates.isEmpty()) {
+            // Absent → present: the same statement as the single path, so parallel updates of one
+            // row queue on it and the later finds nothing left to change.
+            try (PreparedStatement ps =
+                    conn.prepareStatement("update check_ins set status = 'PRESENT', point_id = ?, method = 'LINK',"
+                            + " substitute_name = null, substitute_position = null, absence_reason = null,"
+                            + " recorded_at = ?, recorded_by = ? where delegate_id = ? and status <> 'PRESENT'")) {
+                for (SelfCheckIn c : updates) {
+                    ps.setLong(1, who.get(c.delegateId()).pointId());
+                    ps.setObject(2, Jdbc.utc(c.at()));
+                    ps.setString(3, c.actor());
+                    ps.setLong(4, c.delegateId());
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
-        });
+        }
         Map<Long, CheckIn> after = new HashMap<>(before);
         Set<Long> reread = new HashSet<>();
         updates.forEach(c -> reread.add(c.delegateId()));
@@ -193,16 +268,13 @@ class CheckInWriter {
             inserts.forEach(c -> reread.add(c.delegateId()));
         }
         // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
-        after.putAll(lockedRows(reread));
-        Set<AttendanceChanged> events = new LinkedHashSet<>();
+        after.putAll(lockedRows(conn, reread));
         for (SelfCheckIn c : inserts)
             events.add(
                     new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
         for (SelfCheckIn c : updates)
             events.add(
                     new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
-        // Observed after the commit; the counts publisher coalesces them.
-        events.forEach(changed::fire);
         return answers(items, who, after, refused);
     }
 
@@ -238,26 +310,25 @@ class CheckInWriter {
      * The batch's delegates with their sessions' status and their rows, in one read: the writer's
      * time is mostly round trips to the database, and every tap of a burst waits for them.
      */
-    private Map<Long, Known> known(Set<Long> delegateIds) {
+    private static Map<Long, Known> known(Connection conn, Set<Long> delegateIds) throws SQLException {
         Map<Long, Known> out = new HashMap<>();
-        em.unwrap(Session.class)
-                .doWork(conn -> Jdbc.selectIn(
-                                conn,
-                                "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
-                                        + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
-                                        + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)",
-                                delegateIds,
-                                rs -> new Known(
-                                        new DelegateService.Brief(
-                                                rs.getLong(1),
-                                                rs.getLong(2),
-                                                rs.getString(3),
-                                                rs.getString(4),
-                                                rs.getString(5),
-                                                Jdbc.longOrNull(rs, 6)),
-                                        SessionStatus.valueOf(rs.getString(7)),
-                                        rs.getObject(8) == null ? null : row(rs, 7)))
-                        .forEach(k -> out.put(k.who().id(), k)));
+        Jdbc.selectIn(
+                        conn,
+                        "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
+                                + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
+                                + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)",
+                        delegateIds,
+                        rs -> new Known(
+                                new DelegateService.Brief(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        Jdbc.longOrNull(rs, 6)),
+                                SessionStatus.valueOf(rs.getString(7)),
+                                rs.getObject(8) == null ? null : row(rs, 7)))
+                .forEach(k -> out.put(k.who().id(), k));
         return out;
     }
 
@@ -266,18 +337,18 @@ class CheckInWriter {
      * absent. {@code known}: the statuses read already; the others (a session none of whose taps named
      * a delegate still there) are read here.
      */
-    private Map<Long, ProblemException> closedSessions(Set<Long> sessionIds, Map<Long, SessionStatus> known) {
+    private static Map<Long, ProblemException> closedSessions(
+            Connection conn, Set<Long> sessionIds, Map<Long, SessionStatus> known) throws SQLException {
         Map<Long, SessionStatus> status = new HashMap<>(known);
         Set<Long> unread = new HashSet<>(sessionIds);
         unread.removeAll(known.keySet());
         if (!unread.isEmpty())
-            em.unwrap(Session.class)
-                    .doWork(conn -> Jdbc.selectIn(
-                                    conn,
-                                    "select id, status from sessions where id in (:ids)",
-                                    unread,
-                                    rs -> Map.entry(rs.getLong(1), SessionStatus.valueOf(rs.getString(2))))
-                            .forEach(e -> status.put(e.getKey(), e.getValue())));
+            Jdbc.selectIn(
+                            conn,
+                            "select id, status from sessions where id in (:ids)",
+                            unread,
+                            rs -> Map.entry(rs.getLong(1), SessionStatus.valueOf(rs.getString(2))))
+                    .forEach(e -> status.put(e.getKey(), e.getValue()));
         Map<Long, ProblemException> closed = new HashMap<>();
         for (long id : sessionIds) {
             try {
@@ -292,16 +363,15 @@ class CheckInWriter {
     }
 
     /** The rows as the latest commit left them, locked in delegate order. */
-    private Map<Long, CheckIn> lockedRows(Collection<Long> delegateIds) {
+    private static Map<Long, CheckIn> lockedRows(Connection conn, Collection<Long> delegateIds) throws SQLException {
         Map<Long, CheckIn> out = new HashMap<>();
         if (delegateIds.isEmpty()) return out;
-        em.unwrap(Session.class)
-                .doWork(conn -> Jdbc.selectIn(
-                                conn,
-                                "select " + COLUMNS + " from check_ins where delegate_id in (:ids) for update",
-                                delegateIds.stream().sorted().toList(),
-                                rs -> row(rs, 0))
-                        .forEach(c -> out.put(c.delegateId, c)));
+        Jdbc.selectIn(
+                        conn,
+                        "select " + COLUMNS + " from check_ins where delegate_id in (:ids) for update",
+                        delegateIds.stream().sorted().toList(),
+                        rs -> row(rs, 0))
+                .forEach(c -> out.put(c.delegateId, c));
         return out;
     }
 

@@ -48,6 +48,9 @@ public final class GroupCommit<I, R> {
 
     private final String name;
     private final Work<I, R> work;
+    /** Each batch in a JTA transaction of its own; false: the work commits itself. */
+    private final boolean jta;
+
     private final int maxSize;
     private final long maxWaitNanos;
     private final Duration timeout;
@@ -64,7 +67,20 @@ public final class GroupCommit<I, R> {
     private static final Map<String, GroupCommit<?, ?>> WRITERS = new ConcurrentHashMap<>();
 
     public GroupCommit(String name, BatchConfig config, Work<I, R> work) {
+        this(name, config, true, work);
+    }
+
+    /**
+     * A writer whose work begins and commits its transactions itself, on a connection of its own
+     * (no JTA): the writer only gathers the batches, tries a failed one item by item, and answers.
+     */
+    public static <I, R> GroupCommit<I, R> committingItself(String name, BatchConfig config, Work<I, R> work) {
+        return new GroupCommit<>(name, config, false, work);
+    }
+
+    private GroupCommit(String name, BatchConfig config, boolean jta, Work<I, R> work) {
         this.name = name;
+        this.jta = jta;
         this.work = work;
         this.maxSize = Math.max(1, config.maxSize());
         this.maxWaitNanos = config.maxWait().toNanos();
@@ -243,7 +259,7 @@ public final class GroupCommit<I, R> {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
-            List<R> results = QuarkusTransaction.requiringNew().call(() -> work.apply(items));
+            List<R> results = jta ? QuarkusTransaction.requiringNew().call(() -> work.apply(items)) : work.apply(items);
             if (results.size() != items.size())
                 throw new IllegalStateException(name + ": " + results.size() + " results for " + items.size());
             return results;

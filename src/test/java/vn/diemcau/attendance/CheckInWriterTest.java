@@ -25,26 +25,27 @@ class CheckInWriterTest {
     EntityManager em;
 
     @Test
-    void aRowAnotherDeviceCommittedAfterTheBatchBeganIsWhatTheTapIsAnswered() {
+    void aRowAnotherDeviceCommittedAfterTheBatchBeganIsWhatTheTapIsAnswered() throws Exception {
         AttendanceFixture f = new AttendanceFixture().scheduled();
         long raced = f.d(f.point1, 0), free = f.d(f.point1, 1);
         Instant at = Instant.parse("2026-12-06T08:00:00.123456789Z");
 
-        List<CheckInWriter.Tapped> answers = QuarkusTransaction.requiringNew().call(() -> {
-            // the batch's snapshot begins here: rows committed later are not in its plain reads
-            em.createNativeQuery("select count(*) from check_ins").getSingleResult();
-            QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery("insert into check_ins (delegate_id, session_id, point_id,"
-                                    + " status, method, recorded_at, recorded_by)"
-                                    + " values (?1, ?2, ?3, 'PRESENT', 'OPERATOR', '2026-12-06 07:59:00', 'operator1')")
-                            .setParameter(1, raced)
-                            .setParameter(2, f.sessionId)
-                            .setParameter(3, f.point1)
-                            .executeUpdate());
-            return writer.presentAll(List.of(
-                    new CheckInWriter.SelfCheckIn(f.sessionId, raced, "delegate:" + raced, at),
-                    new CheckInWriter.SelfCheckIn(f.sessionId, free, "delegate:" + free, at)));
-        });
+        // the writer's transaction (on its own connection) takes its snapshot here: rows committed
+        // later are not in its plain reads
+        try (var st = writer.connection().createStatement()) {
+            st.executeQuery("select count(*) from check_ins").close();
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into check_ins (delegate_id, session_id, point_id,"
+                                + " status, method, recorded_at, recorded_by)"
+                                + " values (?1, ?2, ?3, 'PRESENT', 'OPERATOR', '2026-12-06 07:59:00', 'operator1')")
+                        .setParameter(1, raced)
+                        .setParameter(2, f.sessionId)
+                        .setParameter(3, f.point1)
+                        .executeUpdate());
+        List<CheckInWriter.Tapped> answers = writer.presentAll(List.of(
+                new CheckInWriter.SelfCheckIn(f.sessionId, raced, "delegate:" + raced, at),
+                new CheckInWriter.SelfCheckIn(f.sessionId, free, "delegate:" + free, at)));
 
         CheckIn first = answers.get(0).row();
         assertNull(answers.get(0).refused());
@@ -62,5 +63,30 @@ class CheckInWriterTest {
                         .setParameter(1, raced)
                         .getSingleResult());
         assertEquals("OPERATOR", stored);
+    }
+
+    @Test
+    void aConnectionTheServerClosedIsReplacedAndTheTapStillWritten() throws Exception {
+        AttendanceFixture f = new AttendanceFixture().scheduled();
+        long delegate = f.d(f.point2, 0);
+        long id;
+        try (var st = writer.connection().createStatement();
+                var rs = st.executeQuery("select connection_id()")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("kill " + id).executeUpdate());
+
+        List<CheckInWriter.Tapped> answers = writer.presentAll(
+                List.of(new CheckInWriter.SelfCheckIn(f.sessionId, delegate, "delegate:" + delegate, Instant.now())));
+
+        assertNull(answers.get(0).refused());
+        assertEquals(AttendanceStatus.PRESENT, answers.get(0).row().status);
+        Object stored = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select count(*) from check_ins where delegate_id = ?1")
+                        .setParameter(1, delegate)
+                        .getSingleResult());
+        assertEquals(1L, ((Number) stored).longValue());
     }
 }
