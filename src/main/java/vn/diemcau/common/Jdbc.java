@@ -66,9 +66,9 @@ public final class Jdbc {
      * Writes rows with multi-row statements, {@code head + " values " + row, row, … + tail}, at most
      * {@link #IN_LIMIT} rows each, and answers the affected rows they reported (for {@code insert
      * ignore}: the rows that went in), which a JDBC batch with this driver does not report per row. A
-     * failing row fails its whole statement, as it fails a batch. Not a general replacement for
-     * batches: the vote writer's inserts as multi-row statements made the vote burst 3× slower
-     * (docs/benchmarks.md, fifth pass), so they stay JDBC batches.
+     * failing row fails its whole statement, as it fails a batch. Used where that count is needed;
+     * the other writers keep their JDBC batches (a trial with the vote writer was inconclusive:
+     * docs/benchmarks.md, fifth pass).
      */
     public static <T> int insertRows(Connection c, String head, String row, String tail, List<T> rows, Binder<T> binder)
             throws SQLException {
