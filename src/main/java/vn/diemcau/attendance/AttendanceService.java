@@ -440,14 +440,10 @@ public class AttendanceService {
 
     /** Attendance is taken once the session is scheduled, until it ends (reports stay readable). */
     private void openSession(long sessionId) {
-        requireOpen(sessions.require(sessionId));
+        requireOpen(sessions.require(sessionId).status);
     }
 
     /** The one check of both paths, the single tap and the batch writer's. */
-    static void requireOpen(Session s) {
-        requireOpen(s.status);
-    }
-
     static void requireOpen(SessionStatus status) {
         if (!status.open()) throw ProblemException.conflict("attendance.session-not-open", status);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
@@ -229,7 +230,6 @@ class CheckInWriter {
                 conn,
                 "insert ignore into check_ins (" + COLUMNS + ")",
                 "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
-                "",
                 inserts,
                 (ps, i, c) -> {
                     ps.setLong(i, c.delegateId());
@@ -269,12 +269,9 @@ class CheckInWriter {
         }
         // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
         after.putAll(lockedRows(conn, reread));
-        for (SelfCheckIn c : inserts)
-            events.add(
-                    new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
-        for (SelfCheckIn c : updates)
-            events.add(
-                    new AttendanceChanged(c.sessionId(), who.get(c.delegateId()).pointId()));
+        Stream.concat(inserts.stream(), updates.stream())
+                .forEach(c -> events.add(new AttendanceChanged(
+                        c.sessionId(), who.get(c.delegateId()).pointId())));
         return answers(items, who, after, refused);
     }
 

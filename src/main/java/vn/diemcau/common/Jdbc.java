@@ -63,19 +63,19 @@ public final class Jdbc {
     }
 
     /**
-     * Writes rows with multi-row statements, {@code head + " values " + row, row, … + tail}, at most
+     * Writes rows with multi-row statements, {@code head + " values " + row, row, …}, at most
      * {@link #IN_LIMIT} rows each, and answers the affected rows they reported (for {@code insert
      * ignore}: the rows that went in), which a JDBC batch with this driver does not report per row. A
      * failing row fails its whole statement, as it fails a batch. Used where that count is needed;
      * the other writers keep their JDBC batches (a trial with the vote writer was inconclusive:
      * docs/benchmarks.md, fifth pass).
      */
-    public static <T> int insertRows(Connection c, String head, String row, String tail, List<T> rows, Binder<T> binder)
+    public static <T> int insertRows(Connection c, String head, String row, List<T> rows, Binder<T> binder)
             throws SQLException {
         int count = 0;
         for (List<T> part : inParts(rows)) {
             String values = String.join(", ", java.util.Collections.nCopies(part.size(), row));
-            try (PreparedStatement ps = c.prepareStatement(head + " values " + values + tail)) {
+            try (PreparedStatement ps = c.prepareStatement(head + " values " + values)) {
                 int next = 1;
                 for (T r : part) next = binder.bind(ps, next, r);
                 count += ps.executeUpdate();

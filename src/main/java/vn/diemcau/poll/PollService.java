@@ -375,17 +375,13 @@ public class PollService {
     @SuppressWarnings("unchecked")
     private Map<Long, Object[]> lockPolls(Set<Long> ids) {
         Map<Long, Object[]> out = new HashMap<>();
-        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
-            String in = ids.stream().map(x -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT id, status, changeable FROM polls WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")) {
-                int i = 1;
-                for (long id : ids) ps.setLong(i++, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3)});
-                }
-            }
-        });
+        em.unwrap(org.hibernate.Session.class)
+                .doWork(conn -> Jdbc.selectIn(
+                                conn,
+                                "SELECT id, status, changeable FROM polls WHERE id IN (:ids) ORDER BY id FOR UPDATE",
+                                ids,
+                                rs -> Map.entry(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3)}))
+                        .forEach(e -> out.put(e.getKey(), e.getValue())));
         for (var e : out.entrySet()) {
             // a poll found no longer open: votes on it are refused here on without the batch
             if (!PollStatus.OPEN.name().equals(e.getValue()[0])) shapes.remove(e.getKey());
