@@ -2,11 +2,13 @@ package vn.diemcau.attendance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,6 +37,9 @@ import vn.diemcau.security.InvitationDirectory;
 @ApplicationScoped
 class CheckInRoute {
     static final String PATH = "/api/participant/check-in";
+    /** Just ahead of Quarkus's HTTP authentication filter (priority 200, installed at order -200). */
+    static final int BEFORE_AUTHENTICATION = -201;
+
     private static final Logger LOG = Logger.getLogger(CheckInRoute.class);
 
     @Inject
@@ -46,9 +51,20 @@ class CheckInRoute {
     @Inject
     ObjectMapper json;
 
+    /** Writers resolved once for the two shapes this route answers (a mapper looks them up per call). */
+    private ObjectWriter entryJson, problemJson;
+
+    @PostConstruct
+    void writers() {
+        entryJson = json.writerFor(AttendanceEntryView.class);
+        problemJson = json.writerFor(Problem.class);
+    }
+
     void init(@Observes Router router) {
-        // Ahead of REST (and of SpaRouting, which only takes GETs); the body, if any, is ignored, as REST does.
-        router.post(PATH).order(-2).handler(this::checkIn);
+        // Ahead of REST (and of SpaRouting, which only takes GETs); the body, if any, is ignored, as
+        // REST does. Ahead of Quarkus's HTTP authentication too (its filter's order is -200): a
+        // known invitation is this route's authentication, anything else goes on to that filter.
+        router.post(PATH).order(BEFORE_AUTHENTICATION).handler(this::checkIn);
     }
 
     void checkIn(RoutingContext rc) {
@@ -58,7 +74,7 @@ class CheckInRoute {
             return;
         }
         attendance.checkInSelf(me.sessionId(), me.delegateId(), me.principal()).whenComplete((view, failure) -> {
-            if (failure == null) answer(rc, 200, "application/json;charset=UTF-8", view, null);
+            if (failure == null) answer(rc, 200, "application/json;charset=UTF-8", entryJson, view, null);
             else refuse(rc, failure instanceof CompletionException ce ? ce.getCause() : failure);
         });
     }
@@ -73,15 +89,15 @@ class CheckInRoute {
             p = new ProblemException(500, "internal");
         }
         Problem body = ProblemMapper.of(p, l, PATH);
-        answer(rc, p.status(), Problem.MEDIA_TYPE, body, l);
+        answer(rc, p.status(), Problem.MEDIA_TYPE, problemJson, body, l);
     }
 
-    private void answer(RoutingContext rc, int status, String type, Object body, Locale language) {
+    private void answer(RoutingContext rc, int status, String type, ObjectWriter writer, Object body, Locale language) {
         HttpServerResponse r = rc.response();
         if (r.ended() || r.closed()) return; // the phone went away meanwhile: the check-in stands
         Buffer bytes;
         try {
-            bytes = Buffer.buffer(json.writeValueAsBytes(body));
+            bytes = Buffer.buffer(writer.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             rc.fail(e);
             return;

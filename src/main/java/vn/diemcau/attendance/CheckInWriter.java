@@ -14,17 +14,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
@@ -80,6 +85,24 @@ class CheckInWriter {
     @Inject
     DataSource dataSource;
 
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    /**
+     * On MariaDB a batch is one round trip: insert, read and commit sent as one multi-statement
+     * ({@link #insertReadCommit}); elsewhere (the demo's H2) the portable path of three.
+     */
+    private boolean oneTrip;
+
     /** The writer's own connection (see {@link #connection}); the writer thread's alone. */
     private Connection connection;
 
@@ -95,6 +118,7 @@ class CheckInWriter {
 
     @PostConstruct
     void start() {
+        oneTrip = "mariadb".equalsIgnoreCase(dbKind);
         writer = GroupCommit.committingItself("check-ins", config, this::presentAll);
     }
 
@@ -122,9 +146,7 @@ class CheckInWriter {
             Set<AttendanceChanged> events = new LinkedHashSet<>();
             List<Tapped> answers;
             try {
-                Connection c = connection();
-                answers = write(c, items, events);
-                c.commit();
+                answers = write(connection(), items, events);
             } catch (SQLException | RuntimeException e) {
                 // A connection the server closed (a restart, a timeout) is replaced and the batch
                 // written once more: a check-in written twice is still one row (INSERT IGNORE, and
@@ -149,11 +171,31 @@ class CheckInWriter {
     synchronized Connection connection() throws SQLException {
         if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) drop();
         if (connection == null) {
-            connection = dataSource.getConnection();
+            connection = oneTrip ? multiStatementConnection() : dataSource.getConnection();
             connection.setAutoCommit(false);
         }
         lastUsed = System.nanoTime();
         return connection;
+    }
+
+    /**
+     * A connection of the writer's own, outside the pool: the datasource's URL and credentials with
+     * multi-statements allowed, which the pool's connections (every other query) do not allow.
+     */
+    private Connection multiStatementConnection() throws SQLException {
+        Properties p = new Properties();
+        user.ifPresent(u -> p.setProperty("user", u));
+        password.ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("allowMultiQueries", "true");
+        Connection c = new org.mariadb.jdbc.Driver().connect(url, p);
+        if (c == null) throw new SQLException("not a MariaDB URL: " + url);
+        return c;
+    }
+
+    /** Tests try both paths on MariaDB: false takes the portable one (on a pooled connection). */
+    synchronized void oneTrip(boolean on) {
+        drop();
+        oneTrip = on;
     }
 
     /** Rolls the batch back; false when the connection is broken (it is then dropped). */
@@ -179,69 +221,88 @@ class CheckInWriter {
     }
 
     /**
-     * The batch in the connection's transaction. The checks a single tap would make before writing
-     * (session open, delegate still of it, with a point) are made here for all of them at once, in
-     * the same transaction as the write. {@code events}: what changed, for after the commit.
+     * The batch, committed. The checks a single tap would make before writing (session open,
+     * delegate still of it, with a point) are made for all of them at once, in the same transaction
+     * as the write. {@code events}: what changed, for after the commit.
      */
     private List<Tapped> write(Connection conn, List<SelfCheckIn> items, Set<AttendanceChanged> events)
             throws SQLException {
-        Map<Long, Known> known =
-                known(conn, items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
+        // the same delegate twice in one batch: written once, both answered the row
+        Map<Long, SelfCheckIn> firstTaps = new LinkedHashMap<>();
+        items.forEach(c -> firstTaps.putIfAbsent(c.delegateId(), c));
+        // one order of row locks for every batch: two writers (two instances) cannot wait on each other in a circle
+        List<SelfCheckIn> taps = firstTaps.values().stream()
+                .sorted(Comparator.comparingLong(SelfCheckIn::delegateId))
+                .toList();
+        // one trip: the rows are inserted where the checks allow and committed; read is what they hold then
+        Map<Long, Known> read = oneTrip ? insertReadCommit(conn, taps) : known(conn, firstTaps.keySet());
         Map<Long, DelegateService.Brief> who = new HashMap<>();
-        Map<Long, CheckIn> before = new HashMap<>();
+        Map<Long, CheckIn> rows = new HashMap<>();
         Map<Long, SessionStatus> status = new HashMap<>();
-        known.forEach((id, k) -> {
+        read.forEach((id, k) -> {
             who.put(id, k.who());
-            if (k.row() != null) before.put(id, k.row());
+            if (k.row() != null) rows.put(id, k.row());
             status.put(k.who().sessionId(), k.sessionStatus());
         });
         Map<Long, ProblemException> closed =
                 closedSessions(conn, items.stream().map(SelfCheckIn::sessionId).collect(Collectors.toSet()), status);
-        Map<SelfCheckIn, ProblemException> refused = new HashMap<>();
-        List<SelfCheckIn> valid = new ArrayList<>();
-        for (SelfCheckIn c : items) {
+        Map<Long, ProblemException> refused = new HashMap<>();
+        List<SelfCheckIn> inserts = new ArrayList<>();
+        List<SelfCheckIn> updates = new ArrayList<>();
+        for (SelfCheckIn c : taps) {
             DelegateService.Brief d = who.get(c.delegateId());
             ProblemException p = closed.get(c.sessionId());
             if (p == null && (d == null || d.sessionId() != c.sessionId()))
                 p = ProblemException.notFound("delegate", c.delegateId());
             if (p == null && d.pointId() == null) p = ProblemException.conflict("attendance.no-point");
-            if (p != null) refused.put(c, p);
-            else valid.add(c);
-        }
-        List<SelfCheckIn> inserts = new ArrayList<>();
-        List<SelfCheckIn> updates = new ArrayList<>();
-        Set<Long> planned = new HashSet<>();
-        for (SelfCheckIn c : valid) {
-            if (!planned.add(c.delegateId())) continue; // the same delegate twice in one batch: once
-            switch (RowState.of(before.get(c.delegateId()), null)) {
+            if (p != null) {
+                refused.put(c.delegateId(), p);
+                continue;
+            }
+            CheckIn row = rows.get(c.delegateId());
+            if (oneTrip && row != null && row.status == AttendanceStatus.PRESENT) {
+                // written by this batch, or by another device before it (nothing to do then)
+                if (c.actor().equals(row.recordedBy)
+                        && c.at().equals(row.recordedAt)
+                        && row.method == CheckInMethod.LINK) inserts.add(c);
+                continue;
+            }
+            switch (RowState.of(row, null)) {
                 case NO_ROW -> inserts.add(c);
                 case NEEDS_UPDATE -> updates.add(c);
                 case UP_TO_DATE -> {}
             }
         }
-        if (inserts.isEmpty() && updates.isEmpty()) return answers(items, who, before, refused);
-        // One order of row locks for every batch: two writers (two instances) cannot wait on each other in a circle.
-        Comparator<SelfCheckIn> byDelegate = Comparator.comparingLong(SelfCheckIn::delegateId);
-        inserts.sort(byDelegate);
-        updates.sort(byDelegate);
-        // One multi-row statement per part: its count says whether every row went in, so that the
-        // common case needs no read afterwards (a batch's per-row counts are not reported).
-        int inserted = Jdbc.insertRows(
-                conn,
-                "insert ignore into check_ins (" + COLUMNS + ")",
-                "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
-                inserts,
-                (ps, i, c) -> {
-                    ps.setLong(i, c.delegateId());
-                    ps.setLong(i + 1, c.sessionId());
-                    ps.setLong(i + 2, who.get(c.delegateId()).pointId());
-                    ps.setObject(i + 3, Jdbc.utc(c.at()));
-                    ps.setString(i + 4, c.actor());
-                    return i + 5;
-                });
+        Set<Long> reread = new HashSet<>();
+        if (!oneTrip && !inserts.isEmpty()) {
+            // One multi-row statement: its count says whether every row went in, so that the common
+            // case needs no read afterwards (a batch's per-row counts are not reported).
+            int inserted = Jdbc.insertRows(
+                    conn,
+                    "insert ignore into check_ins (" + COLUMNS + ")",
+                    "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
+                    inserts,
+                    (ps, i, c) -> {
+                        ps.setLong(i, c.delegateId());
+                        ps.setLong(i + 1, c.sessionId());
+                        ps.setLong(i + 2, who.get(c.delegateId()).pointId());
+                        ps.setObject(i + 3, Jdbc.utc(c.at()));
+                        ps.setString(i + 4, c.actor());
+                        return i + 5;
+                    });
+            if (inserted == inserts.size()) {
+                // every row went in as written: that is what each of them holds now
+                inserts.forEach(c -> rows.put(
+                        c.delegateId(), present(c, who.get(c.delegateId()).pointId())));
+            } else {
+                // a concurrent device's row came first for some of them
+                inserts.forEach(c -> reread.add(c.delegateId()));
+            }
+        }
         if (!updates.isEmpty()) {
-            // Absent → present: the same statement as the single path, so parallel updates of one
-            // row queue on it and the later finds nothing left to change.
+            // Absent → present (rare: a tap after an absence was reported): the same statement as the
+            // single path, so parallel updates of one row queue on it and the later finds nothing
+            // left to change.
             try (PreparedStatement ps =
                     conn.prepareStatement("update check_ins set status = 'PRESENT', point_id = ?, method = 'LINK',"
                             + " substitute_name = null, substitute_position = null, absence_reason = null,"
@@ -255,24 +316,15 @@ class CheckInWriter {
                 }
                 ps.executeBatch();
             }
-        }
-        Map<Long, CheckIn> after = new HashMap<>(before);
-        Set<Long> reread = new HashSet<>();
-        updates.forEach(c -> reread.add(c.delegateId()));
-        if (inserted == inserts.size()) {
-            // every row went in as written: that is what each of them holds now
-            inserts.forEach(c ->
-                    after.put(c.delegateId(), present(c, who.get(c.delegateId()).pointId())));
-        } else {
-            // a concurrent device's row came first for some of them
-            inserts.forEach(c -> reread.add(c.delegateId()));
+            updates.forEach(c -> reread.add(c.delegateId()));
         }
         // A locking read sees rows committed after this transaction's snapshot (a concurrent device's).
-        after.putAll(lockedRows(conn, reread));
+        rows.putAll(lockedRows(conn, reread));
+        conn.commit();
         Stream.concat(inserts.stream(), updates.stream())
                 .forEach(c -> events.add(new AttendanceChanged(
                         c.sessionId(), who.get(c.delegateId()).pointId())));
-        return answers(items, who, after, refused);
+        return answers(items, who, rows, refused);
     }
 
     /** The row a self check-in inserts. */
@@ -292,10 +344,10 @@ class CheckInWriter {
             List<SelfCheckIn> items,
             Map<Long, DelegateService.Brief> who,
             Map<Long, CheckIn> rows,
-            Map<SelfCheckIn, ProblemException> refused) {
+            Map<Long, ProblemException> refused) {
         return items.stream()
-                .map(c -> refused.containsKey(c)
-                        ? new Tapped(null, null, refused.get(c))
+                .map(c -> refused.containsKey(c.delegateId())
+                        ? new Tapped(null, null, refused.get(c.delegateId()))
                         : new Tapped(who.get(c.delegateId()), rows.get(c.delegateId()), null))
                 .toList();
     }
@@ -309,23 +361,81 @@ class CheckInWriter {
      */
     private static Map<Long, Known> known(Connection conn, Set<Long> delegateIds) throws SQLException {
         Map<Long, Known> out = new HashMap<>();
-        Jdbc.selectIn(
-                        conn,
-                        "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
-                                + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
-                                + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)",
-                        delegateIds,
-                        rs -> new Known(
-                                new DelegateService.Brief(
-                                        rs.getLong(1),
-                                        rs.getLong(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        Jdbc.longOrNull(rs, 6)),
-                                SessionStatus.valueOf(rs.getString(7)),
-                                rs.getObject(8) == null ? null : row(rs, 7)))
+        Jdbc.selectIn(conn, KNOWN, delegateIds, CheckInWriter::known)
                 .forEach(k -> out.put(k.who().id(), k));
+        return out;
+    }
+
+    /** The delegates with their sessions' status and their rows, for ids {@code in (:ids)}. */
+    private static final String KNOWN =
+            "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
+                    + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
+                    + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)";
+
+    private static Known known(ResultSet rs) throws SQLException {
+        return new Known(
+                new DelegateService.Brief(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Jdbc.longOrNull(rs, 6)),
+                SessionStatus.valueOf(rs.getString(7)),
+                rs.getObject(8) == null ? null : row(rs, 7));
+    }
+
+    /** The statuses in which a session takes check-ins ({@link SessionStatus#open}), as SQL literals. */
+    private static final String OPEN_STATUSES = Arrays.stream(SessionStatus.values())
+            .filter(SessionStatus::open)
+            .map(st -> "'" + st.name() + "'")
+            .collect(Collectors.joining(", "));
+
+    /**
+     * The batch in one round trip (MariaDB, multi-statements): the taps are inserted where the
+     * checks a single tap makes allow it (session open, delegate of it, with a point; an existing row
+     * is left as it is), then the delegates are read as {@link #known} reads them, rows included,
+     * with a locking read (so a concurrent device's committed row is seen), then the transaction
+     * commits. {@code taps}: one per delegate, in delegate order.
+     */
+    private static Map<Long, Known> insertReadCommit(Connection conn, List<SelfCheckIn> taps) throws SQLException {
+        Map<Long, Known> out = new HashMap<>();
+        List<List<SelfCheckIn>> parts = Jdbc.inParts(taps);
+        for (int p = 0; p < parts.size(); p++) {
+            List<SelfCheckIn> part = parts.get(p);
+            String values =
+                    "select ? id, ? session_id, ? at, ? actor" + " union all select ?, ?, ?, ?".repeat(part.size() - 1);
+            String sql = "insert ignore into check_ins (" + COLUMNS + ")"
+                    + " select d.id, d.session_id, d.point_id, 'PRESENT', 'LINK', null, null, null, t.at, t.actor"
+                    + " from (" + values + ") t join delegates d on d.id = t.id and d.session_id = t.session_id"
+                    + " join sessions s on s.id = d.session_id"
+                    + " where s.status in (" + OPEN_STATUSES + ") and d.point_id is not null;\n"
+                    + KNOWN.replace(":ids", String.join(", ", Collections.nCopies(part.size(), "?")))
+                    + " lock in share mode"
+                    + (p == parts.size() - 1 ? ";\ncommit" : "");
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                int i = 1;
+                for (SelfCheckIn c : part) {
+                    ps.setLong(i++, c.delegateId());
+                    ps.setLong(i++, c.sessionId());
+                    ps.setObject(i++, Jdbc.utc(c.at()));
+                    ps.setString(i++, c.actor());
+                }
+                for (SelfCheckIn c : part) ps.setLong(i++, c.delegateId());
+                ps.execute(); // the insert's count: not needed, the read says what each row holds
+                if (!ps.getMoreResults())
+                    throw new SQLException("check-ins: the read after the insert answered nothing");
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        Known k = known(rs);
+                        out.put(k.who().id(), k);
+                    }
+                }
+                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                    // the commit's answer
+                }
+            }
+        }
         return out;
     }
 

@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The batch writer knows what each phone's row holds without reading it back when every row of its
@@ -24,8 +26,16 @@ class CheckInWriterTest {
     @Inject
     EntityManager em;
 
-    @Test
-    void aRowAnotherDeviceCommittedAfterTheBatchBeganIsWhatTheTapIsAnswered() throws Exception {
+    @AfterEach
+    void mariaDbsPath() {
+        writer.oneTrip(true);
+    }
+
+    /** On MariaDB one round trip (insert, locking read, commit), elsewhere the portable path: both here. */
+    @ParameterizedTest(name = "one trip: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRowAnotherDeviceCommittedAfterTheBatchBeganIsWhatTheTapIsAnswered(boolean oneTrip) throws Exception {
+        writer.oneTrip(oneTrip);
         AttendanceFixture f = new AttendanceFixture().scheduled();
         long raced = f.d(f.point1, 0), free = f.d(f.point1, 1);
         Instant at = Instant.parse("2026-12-06T08:00:00.123456789Z");
@@ -65,8 +75,10 @@ class CheckInWriterTest {
         assertEquals("OPERATOR", stored);
     }
 
-    @Test
-    void aConnectionTheServerClosedIsReplacedAndTheTapStillWritten() throws Exception {
+    @ParameterizedTest(name = "one trip: {0}")
+    @ValueSource(booleans = {true, false})
+    void aConnectionTheServerClosedIsReplacedAndTheTapStillWritten(boolean oneTrip) throws Exception {
+        writer.oneTrip(oneTrip);
         AttendanceFixture f = new AttendanceFixture().scheduled();
         long delegate = f.d(f.point2, 0);
         long id;

@@ -102,12 +102,16 @@ final class PhoneWave {
                         });
             }
             if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("phones did not connect");
+            // connecting compiled code of its own: the votes begin once this JVM's compilers are quiet
+            System.out.println("[burst] " + Jit.awaitQuiet(60));
+            long compiled = Jit.compiledMillis();
             long start = System.nanoTime();
             Instant began = Instant.now();
             for (int k = 0; k < Math.min(concurrency, size); k++) send[0].run();
             if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
             double seconds = (System.nanoTime() - start) / 1e9;
             Instant ended = Instant.now();
+            System.out.println("[burst] JIT compiling during the votes: " + (Jit.compiledMillis() - compiled) + " ms");
             for (WebSocket ws : sockets) if (ws != null) ws.close();
             client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new Result(seconds, latency, status, began, ended);
