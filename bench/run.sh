@@ -18,6 +18,7 @@
 # target/bench-app when the sources changed), started with production settings against a fresh
 # database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;
 # JAR_OPTS adds JVM options to it (e.g. -Xmx1g); SERVER=test runs diemcau in the @QuarkusTest JVM instead.
+# DB_BUFFER_POOL sets MariaDB's InnoDB buffer pool for the run (root on 127.0.0.1) and puts it back.
 # Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,14 @@ scenario=${1:-help}
 ulimit -n 20000
 export DIEMCAU_TEST_DB=${DIEMCAU_TEST_DB:-diemcau_bench}
 [ -d bench/node_modules ] || npm --prefix bench install --no-audit --no-fund
+# DB_BUFFER_POOL (e.g. 1G): MariaDB's InnoDB buffer pool for this run, put back afterwards (the
+# machine's default is 128 MB, less than a run's delegates table; docs/benchmarks.md says which ran)
+if [ -n "${DB_BUFFER_POOL:-}" ]; then
+  pool_before=$(mysql -uroot -N -e "select @@innodb_buffer_pool_size")
+  trap 'mysql -uroot -e "set global innodb_buffer_pool_size = $pool_before"' EXIT
+  mysql -uroot -e "set global innodb_buffer_pool_size = $(numfmt --from=iec "$DB_BUFFER_POOL")"
+  echo "InnoDB buffer pool for this run: $(mysql -uroot -N -e "select @@innodb_buffer_pool_size") bytes (was $pool_before)"
+fi
 mvn_bench() {
   local server=${SERVER:-jar}
   if [ "$server" = jar ]; then bench/build-jar.sh; fi
@@ -57,7 +66,7 @@ case "$scenario" in
       -Dbench.n="${2:-150000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.seconds="${SECONDS_PER_RUN:-3}" ;;
   documents)
     # documents: diemcau vs nginx on loopback with wrk (CLIENTS, ROUNDS, SECONDS_PER_RUN)
-    exec bench/documents/run.sh ;;
+    bench/documents/run.sh ;;
   *)
     sed -n '2,21p' "$0"; exit 1 ;;
 esac

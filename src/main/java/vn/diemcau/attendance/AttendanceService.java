@@ -116,15 +116,17 @@ public class AttendanceService {
      */
     public CompletionStage<AttendanceEntryView> checkInSelf() {
         CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("forbidden"));
-        return checkInSelf(me.sessionId(), me.delegateId(), user.name());
+        return checkInSelf(me.sessionId(), me.delegateId(), user.name(), null);
     }
 
     /**
      * The same tap for a participant already authenticated by their invitation ({@link CheckInRoute}
      * on the event loop): completes on the caller's context once committed, or fails with the refusal.
+     * {@code known}: the delegate as the invitation tells them, or null (the writer reads them).
      */
-    CompletionStage<AttendanceEntryView> checkInSelf(long sessionId, long delegateId, String actor) {
-        return writer.submit(new CheckInWriter.SelfCheckIn(sessionId, delegateId, actor, Instant.now(clock)))
+    CompletionStage<AttendanceEntryView> checkInSelf(
+            long sessionId, long delegateId, String actor, DelegateService.Brief known) {
+        return writer.submit(new CheckInWriter.SelfCheckIn(sessionId, delegateId, actor, Instant.now(clock), known))
                 .thenCompose(t -> t.refused() != null
                         ? CompletableFuture.failedFuture(t.refused())
                         : CompletableFuture.completedFuture(entry(t.who(), t.row())));

@@ -19,6 +19,7 @@ import vn.diemcau.common.Messages;
 import vn.diemcau.common.Problem;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.common.ProblemMapper;
+import vn.diemcau.roster.DelegateService;
 import vn.diemcau.security.InvitationAuthenticationMechanism;
 import vn.diemcau.security.InvitationCache;
 import vn.diemcau.security.InvitationDirectory;
@@ -73,10 +74,16 @@ class CheckInRoute {
             rc.next();
             return;
         }
-        attendance.checkInSelf(me.sessionId(), me.delegateId(), me.principal()).whenComplete((view, failure) -> {
-            if (failure == null) answer(rc, 200, "application/json;charset=UTF-8", entryJson, view, null);
-            else refuse(rc, failure instanceof CompletionException ce ? ce.getCause() : failure);
-        });
+        // the delegate as the invitation tells them: the writer need not read them (it checks that
+        // they are still of the session and at that point as it writes)
+        DelegateService.Brief known = new DelegateService.Brief(
+                me.delegateId(), me.sessionId(), me.fullName(), me.position(), me.unitName(), me.pointId());
+        attendance
+                .checkInSelf(me.sessionId(), me.delegateId(), me.principal(), known)
+                .whenComplete((view, failure) -> {
+                    if (failure == null) answer(rc, 200, "application/json;charset=UTF-8", entryJson, view, null);
+                    else refuse(rc, failure instanceof CompletionException ce ? ce.getCause() : failure);
+                });
     }
 
     private void refuse(RoutingContext rc, Throwable failure) {

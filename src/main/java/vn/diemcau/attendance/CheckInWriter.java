@@ -14,11 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ import vn.diemcau.session.SessionStatus;
 @ApplicationScoped
 class CheckInWriter {
     /** One tap: who (as their invitation says), by whom (the invitation's principal), when. */
-    record SelfCheckIn(long sessionId, long delegateId, String actor, Instant at) {
+    record SelfCheckIn(long sessionId, long delegateId, String actor, Instant at, DelegateService.Brief known) {
         SelfCheckIn {
             at = at.truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it: the answer equals a later read
         }
@@ -98,8 +96,9 @@ class CheckInWriter {
     Optional<String> password;
 
     /**
-     * On MariaDB a batch is one round trip: insert, read and commit sent as one multi-statement
-     * ({@link #insertReadCommit}); elsewhere (the demo's H2) the portable path of three.
+     * On MariaDB a batch of taps whose delegates the invitations told is first tried in one round
+     * trip ({@link #insertKnown}); elsewhere (the demo's H2) and for what that leaves open, the
+     * path of three ({@link #readCheckWrite}).
      */
     private boolean oneTrip;
 
@@ -221,25 +220,59 @@ class CheckInWriter {
     }
 
     /**
-     * The batch, committed. The checks a single tap would make before writing (session open,
-     * delegate still of it, with a point) are made for all of them at once, in the same transaction
-     * as the write. {@code events}: what changed, for after the commit.
+     * The batch, committed; {@code events}: what changed, for after the commit. When every tap
+     * brought its delegate as the invitation told it, one statement writes them all where the
+     * checks of a single tap allow it and commits: if that wrote every row, each tap is answered its
+     * row as written, with no read. Otherwise (a second tap, an absence to turn into presence, a
+     * closed session, a delegate moved or removed since the invitation was read) the full path
+     * decides, and it sees the rows just committed.
      */
     private List<Tapped> write(Connection conn, List<SelfCheckIn> items, Set<AttendanceChanged> events)
             throws SQLException {
-        // the same delegate twice in one batch: written once, both answered the row
-        Map<Long, SelfCheckIn> firstTaps = new LinkedHashMap<>();
-        items.forEach(c -> firstTaps.putIfAbsent(c.delegateId(), c));
-        // one order of row locks for every batch: two writers (two instances) cannot wait on each other in a circle
-        List<SelfCheckIn> taps = firstTaps.values().stream()
+        if (oneTrip
+                && items.stream().allMatch(c -> c.known() != null && c.known().pointId() != null)) {
+            List<SelfCheckIn> taps = firstTaps(items);
+            int inserted = insertKnown(conn, taps);
+            if (inserted > 0)
+                taps.forEach(c -> events.add(
+                        new AttendanceChanged(c.sessionId(), c.known().pointId())));
+            if (inserted == taps.size()) {
+                Map<Long, CheckIn> rows = new HashMap<>();
+                taps.forEach(c -> rows.put(c.delegateId(), present(c, c.known().pointId())));
+                return items.stream()
+                        .map(c -> new Tapped(c.known(), rows.get(c.delegateId()), null))
+                        .toList();
+            }
+        }
+        return readCheckWrite(conn, items, events);
+    }
+
+    /**
+     * One tap per delegate (the same delegate twice in a batch is written once, both answered the
+     * row), in delegate order: one order of row locks for every batch, so two writers (two
+     * instances) cannot wait on each other in a circle.
+     */
+    private static List<SelfCheckIn> firstTaps(List<SelfCheckIn> items) {
+        Map<Long, SelfCheckIn> first = new HashMap<>();
+        items.forEach(c -> first.putIfAbsent(c.delegateId(), c));
+        return first.values().stream()
                 .sorted(Comparator.comparingLong(SelfCheckIn::delegateId))
                 .toList();
-        // one trip: the rows are inserted where the checks allow and committed; read is what they hold then
-        Map<Long, Known> read = oneTrip ? insertReadCommit(conn, taps) : known(conn, firstTaps.keySet());
+    }
+
+    /**
+     * The batch in the connection's transaction, committed. The checks a single tap would make
+     * before writing (session open, delegate still of it, with a point) are made here for all of
+     * them at once, from one read, in the same transaction as the write.
+     */
+    private List<Tapped> readCheckWrite(Connection conn, List<SelfCheckIn> items, Set<AttendanceChanged> events)
+            throws SQLException {
+        Map<Long, Known> known =
+                known(conn, items.stream().map(SelfCheckIn::delegateId).collect(Collectors.toSet()));
         Map<Long, DelegateService.Brief> who = new HashMap<>();
         Map<Long, CheckIn> rows = new HashMap<>();
         Map<Long, SessionStatus> status = new HashMap<>();
-        read.forEach((id, k) -> {
+        known.forEach((id, k) -> {
             who.put(id, k.who());
             if (k.row() != null) rows.put(id, k.row());
             status.put(k.who().sessionId(), k.sessionStatus());
@@ -249,7 +282,7 @@ class CheckInWriter {
         Map<Long, ProblemException> refused = new HashMap<>();
         List<SelfCheckIn> inserts = new ArrayList<>();
         List<SelfCheckIn> updates = new ArrayList<>();
-        for (SelfCheckIn c : taps) {
+        for (SelfCheckIn c : firstTaps(items)) {
             DelegateService.Brief d = who.get(c.delegateId());
             ProblemException p = closed.get(c.sessionId());
             if (p == null && (d == null || d.sessionId() != c.sessionId()))
@@ -259,22 +292,14 @@ class CheckInWriter {
                 refused.put(c.delegateId(), p);
                 continue;
             }
-            CheckIn row = rows.get(c.delegateId());
-            if (oneTrip && row != null && row.status == AttendanceStatus.PRESENT) {
-                // written by this batch, or by another device before it (nothing to do then)
-                if (c.actor().equals(row.recordedBy)
-                        && c.at().equals(row.recordedAt)
-                        && row.method == CheckInMethod.LINK) inserts.add(c);
-                continue;
-            }
-            switch (RowState.of(row, null)) {
+            switch (RowState.of(rows.get(c.delegateId()), null)) {
                 case NO_ROW -> inserts.add(c);
                 case NEEDS_UPDATE -> updates.add(c);
                 case UP_TO_DATE -> {}
             }
         }
         Set<Long> reread = new HashSet<>();
-        if (!oneTrip && !inserts.isEmpty()) {
+        if (!inserts.isEmpty()) {
             // One multi-row statement: its count says whether every row went in, so that the common
             // case needs no read afterwards (a batch's per-row counts are not reported).
             int inserted = Jdbc.insertRows(
@@ -392,51 +417,42 @@ class CheckInWriter {
             .collect(Collectors.joining(", "));
 
     /**
-     * The batch in one round trip (MariaDB, multi-statements): the taps are inserted where the
-     * checks a single tap makes allow it (session open, delegate of it, with a point; an existing row
-     * is left as it is), then the delegates are read as {@link #known} reads them, rows included,
-     * with a locking read (so a concurrent device's committed row is seen), then the transaction
-     * commits. {@code taps}: one per delegate, in delegate order.
+     * Taps whose delegates the invitations told, in one round trip (MariaDB, a multi-statement):
+     * inserted where the checks of a single tap allow it — the session open, the delegate still of
+     * it and still at the point the invitation told (so the row is what {@link #present} says), no
+     * row yet — and committed. Answers how many rows went in. {@code taps}: one per delegate, in
+     * delegate order.
      */
-    private static Map<Long, Known> insertReadCommit(Connection conn, List<SelfCheckIn> taps) throws SQLException {
-        Map<Long, Known> out = new HashMap<>();
+    private static int insertKnown(Connection conn, List<SelfCheckIn> taps) throws SQLException {
+        int inserted = 0;
         List<List<SelfCheckIn>> parts = Jdbc.inParts(taps);
         for (int p = 0; p < parts.size(); p++) {
             List<SelfCheckIn> part = parts.get(p);
-            String values =
-                    "select ? id, ? session_id, ? at, ? actor" + " union all select ?, ?, ?, ?".repeat(part.size() - 1);
+            String values = "select ? id, ? session_id, ? point_id, ? at, ? actor"
+                    + " union all select ?, ?, ?, ?, ?".repeat(part.size() - 1);
             String sql = "insert ignore into check_ins (" + COLUMNS + ")"
-                    + " select d.id, d.session_id, d.point_id, 'PRESENT', 'LINK', null, null, null, t.at, t.actor"
-                    + " from (" + values + ") t join delegates d on d.id = t.id and d.session_id = t.session_id"
-                    + " join sessions s on s.id = d.session_id"
-                    + " where s.status in (" + OPEN_STATUSES + ") and d.point_id is not null;\n"
-                    + KNOWN.replace(":ids", String.join(", ", Collections.nCopies(part.size(), "?")))
-                    + " lock in share mode"
+                    + " select t.id, t.session_id, t.point_id, 'PRESENT', 'LINK', null, null, null, t.at, t.actor"
+                    + " from (" + values + ") t"
+                    + " join delegates d on d.id = t.id and d.session_id = t.session_id and d.point_id = t.point_id"
+                    + " join sessions s on s.id = t.session_id where s.status in (" + OPEN_STATUSES + ")"
                     + (p == parts.size() - 1 ? ";\ncommit" : "");
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 int i = 1;
                 for (SelfCheckIn c : part) {
                     ps.setLong(i++, c.delegateId());
                     ps.setLong(i++, c.sessionId());
+                    ps.setLong(i++, c.known().pointId());
                     ps.setObject(i++, Jdbc.utc(c.at()));
                     ps.setString(i++, c.actor());
                 }
-                for (SelfCheckIn c : part) ps.setLong(i++, c.delegateId());
-                ps.execute(); // the insert's count: not needed, the read says what each row holds
-                if (!ps.getMoreResults())
-                    throw new SQLException("check-ins: the read after the insert answered nothing");
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        Known k = known(rs);
-                        out.put(k.who().id(), k);
-                    }
-                }
+                ps.execute();
+                inserted += ps.getUpdateCount();
                 while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
                     // the commit's answer
                 }
             }
         }
-        return out;
+        return inserted;
     }
 
     /**

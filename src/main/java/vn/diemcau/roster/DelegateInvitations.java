@@ -16,21 +16,23 @@ class DelegateInvitations implements InvitationDirectory {
     public Optional<Invitation> findByTokenHash(String tokenHash) {
         return Delegate.<Delegate>find("invitationHash", tokenHash)
                 .firstResultOptional()
-                .map(d -> new Invitation(d.id, d.fullName, d.sessionId, d.pointId));
+                .map(d -> new Invitation(d.id, d.fullName, d.position, d.unitName, d.sessionId, d.pointId));
     }
 
     @Override
     public Map<String, Invitation> allOfSession(long sessionId) {
         List<Object[]> rows = Delegate.getEntityManager()
                 .createQuery(
-                        "select d.invitationHash, d.id, d.fullName, d.pointId from Delegate d"
+                        "select d.invitationHash, d.id, d.fullName, d.position, d.unitName, d.pointId from Delegate d"
                                 + " where d.sessionId = ?1 and d.invitationHash is not null",
                         Object[].class)
                 .setParameter(1, sessionId)
                 .getResultList();
         Map<String, Invitation> out = new HashMap<>(rows.size() * 2);
         for (Object[] r : rows)
-            out.put((String) r[0], new Invitation((Long) r[1], (String) r[2], sessionId, (Long) r[3]));
+            out.put(
+                    (String) r[0],
+                    new Invitation((Long) r[1], (String) r[2], (String) r[3], (String) r[4], sessionId, (Long) r[5]));
         return out;
     }
 

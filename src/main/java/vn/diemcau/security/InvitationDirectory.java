@@ -23,8 +23,12 @@ public interface InvitationDirectory {
      */
     Map<String, Long> sessionsOf(Collection<String> tokenHashes);
 
-    /** A valid invitation: the delegate, their session and the point where they attend. */
-    record Invitation(long delegateId, String fullName, long sessionId, Long pointId) {
+    /**
+     * A valid invitation: the delegate (as the roster names them: name, position, unit), their
+     * session and the point where they attend.
+     */
+    record Invitation(
+            long delegateId, String fullName, String position, String unitName, long sessionId, Long pointId) {
         /** The participant's principal name, as audit trails and check-ins record it. */
         public String principal() {
             return "delegate:" + delegateId;
