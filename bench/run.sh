@@ -12,8 +12,8 @@
 #   votes-socket  the same over each phone's open live socket (what phones do), connected in waves of 8000;
 #               then the same phones against the burst limit server; PHONES=process runs the phones in a
 #               process of their own instead of diemcau's JVM
-#               (the three bursts first run once unreported on a session of their own to warm the JVM up;
-#               WARMUP=false skips that)
+#               (the three bursts first run twice unreported, each on a session of its own, to warm the JVM up:
+#               -Dbench.warmup-rounds; WARMUP=false skips that)
 # fanout, heartbeats and idle run diemcau as the production jar (bench/build-jar.sh builds
 # target/bench-app when the sources changed), started with production settings against a fresh
 # database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;

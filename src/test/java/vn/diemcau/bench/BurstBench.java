@@ -365,15 +365,19 @@ class BurstBench {
     }
 
     /**
-     * Runs the scenario once on a session of its own to warm the JVM up (unless {@code
-     * bench.warmup=false}: a server in production has long compiled its hot paths, a JVM started for
-     * the benchmark has not), then once more on a fresh session, which is what is reported. Both are
+     * Runs the scenario {@code bench.warmup-rounds} times (2) on sessions of their own to warm the JVM
+     * up (unless {@code bench.warmup=false}: a server in production has long compiled its hot paths, a
+     * JVM started for the benchmark has not), then once more on a fresh session, which is what is
+     * reported (the warm-up line is the last round's). Both are
      * checked for lost and duplicated rows.
      */
     String measure(String name, String what, String writer, Scenario scenario) throws Exception {
         String warm = "";
         if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
-            warm = warmLine(scenario.run(new BenchFixture(20, 0)));
+            // more than one round: on two cores the JIT is still compiling after the first (the
+            // phones print how much it compiled during each wave's votes)
+            for (int round = Integer.getInteger("bench.warmup-rounds", 2); round > 0; round--)
+                warm = warmLine(scenario.run(new BenchFixture(20, 0)));
             GroupCommit.resetStats(writer);
         }
         Outcome o = scenario.run(new BenchFixture(20, 0));
