@@ -41,8 +41,9 @@ import vn.diemcau.session.SessionStatus;
  * an INSERT IGNORE on the delegate's unique row, the rare absent → present update, {@link
  * AttendanceChanged} after the commit. Never relies on per-row update counts (the driver's bulk
  * inserts answer SUCCESS_NO_INFO): what each caller gets is its row as written when the insert's
- * count says every row went in, read back in the same transaction otherwise. The writer keeps a
- * connection of its own, outside JTA, and commits each batch on it.
+ * count says every row went in, read otherwise. On MariaDB, taps whose delegates their invitations
+ * told are first written with no read at all ({@link #insertKnown}). The writer keeps a connection
+ * of its own, outside JTA, and commits each batch on it.
  */
 @ApplicationScoped
 class CheckInWriter {
@@ -392,20 +393,13 @@ class CheckInWriter {
     }
 
     /** The delegates with their sessions' status and their rows, for ids {@code in (:ids)}. */
-    private static final String KNOWN =
-            "select d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id, s.status, "
-                    + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
-                    + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)";
+    private static final String KNOWN = "select " + DelegateService.Brief.COLUMNS + ", s.status, "
+            + JOINED_COLUMNS + " from delegates d join sessions s on s.id = d.session_id"
+            + " left join check_ins c on c.delegate_id = d.id where d.id in (:ids)";
 
     private static Known known(ResultSet rs) throws SQLException {
         return new Known(
-                new DelegateService.Brief(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        Jdbc.longOrNull(rs, 6)),
+                DelegateService.Brief.read(rs),
                 SessionStatus.valueOf(rs.getString(7)),
                 rs.getObject(8) == null ? null : row(rs, 7));
     }

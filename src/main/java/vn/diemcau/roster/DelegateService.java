@@ -4,6 +4,8 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -243,7 +245,21 @@ public class DelegateService {
     }
 
     /** Who a delegate is, in short: what a participant's own answers show. */
-    public record Brief(long id, long sessionId, String fullName, String position, String unitName, Long pointId) {}
+    public record Brief(long id, long sessionId, String fullName, String position, String unitName, Long pointId) {
+        /** The columns {@link #read} reads, of the delegates table as {@code d}. */
+        public static final String COLUMNS = "d.id, d.session_id, d.full_name, d.position, d.unit_name, d.point_id";
+
+        /** A brief from the first six columns of the row, {@link #COLUMNS} in that order. */
+        public static Brief read(ResultSet rs) throws SQLException {
+            return new Brief(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    Jdbc.longOrNull(rs, 6));
+        }
+    }
 
     /**
      * Many delegates in one read (a batch of check-ins or download records), by id, unscoped; the
@@ -257,15 +273,9 @@ public class DelegateService {
                 .unwrap(org.hibernate.Session.class)
                 .doWork(c -> Jdbc.selectIn(
                                 c,
-                                "select id, session_id, full_name, position, unit_name, point_id from delegates where id in (:ids)",
+                                "select " + Brief.COLUMNS + " from delegates d where d.id in (:ids)",
                                 ids,
-                                rs -> new Brief(
-                                        rs.getLong(1),
-                                        rs.getLong(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        rs.getString(5),
-                                        Jdbc.longOrNull(rs, 6)))
+                                Brief::read)
                         .forEach(b -> out.put(b.id(), b)));
         return out;
     }
