@@ -20,18 +20,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
+import vn.diemcau.common.OwnConnection;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.WriterConnections;
 import vn.diemcau.roster.DelegateService;
 import vn.diemcau.session.SessionStatus;
 
@@ -78,35 +76,15 @@ class CheckInWriter {
     private static final String JOINED_COLUMNS =
             Arrays.stream(COLUMNS.split(",")).map(c -> "c." + c.trim()).collect(Collectors.joining(", "));
 
-    /** How long the connection may sit unused before it is checked before a batch. */
-    private static final long IDLE_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-
     @Inject
-    DataSource dataSource;
-
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    WriterConnections connections;
 
     /**
-     * On MariaDB a batch of taps whose delegates the invitations told is first tried in one round
-     * trip ({@link #insertKnown}); elsewhere (the demo's H2) and for what that leaves open, the
-     * path of three ({@link #readCheckWrite}).
+     * The writer's own connection. On MariaDB a batch of taps whose delegates the invitations told
+     * is first tried in one round trip ({@link #insertKnown}); elsewhere (the demo's H2) and for
+     * what that leaves open, the path of three ({@link #readCheckWrite}).
      */
-    private boolean oneTrip;
-
-    /** The writer's own connection (see {@link #connection}); the writer thread's alone. */
-    private Connection connection;
-
-    private long lastUsed;
+    private OwnConnection own;
 
     @Inject
     Event<AttendanceChanged> changed;
@@ -118,14 +96,14 @@ class CheckInWriter {
 
     @PostConstruct
     void start() {
-        oneTrip = "mariadb".equalsIgnoreCase(dbKind);
+        own = connections.create();
         writer = GroupCommit.committingItself("check-ins", config, this::presentAll);
     }
 
     @PreDestroy
     void stop() {
         writer.close();
-        drop();
+        own.close();
     }
 
     /**
@@ -139,85 +117,29 @@ class CheckInWriter {
     /**
      * One transaction for the whole batch, on the writer's own connection, committed here; the
      * events after the commit. A failure rolls the batch back (the writer then tries its items one by
-     * one). Only the writer thread calls it (synchronized for tests that share the connection).
+     * one); a connection the server closed is replaced and the batch written once more, which is
+     * safe: a check-in written twice is still one row (INSERT IGNORE, and the update only changes
+     * what is not present yet).
      */
-    synchronized List<Tapped> presentAll(List<SelfCheckIn> items) {
-        for (int attempt = 1; ; attempt++) {
-            Set<AttendanceChanged> events = new LinkedHashSet<>();
-            List<Tapped> answers;
-            try {
-                answers = write(connection(), items, events);
-            } catch (SQLException | RuntimeException e) {
-                // A connection the server closed (a restart, a timeout) is replaced and the batch
-                // written once more: a check-in written twice is still one row (INSERT IGNORE, and
-                // the update only changes what is not present yet), so this is safe even when the
-                // commit's answer was what got lost.
-                if (!abandon() && attempt == 1) continue;
-                if (e instanceof RuntimeException r) throw r;
-                throw new IllegalStateException("check-ins not written: " + e.getMessage(), e);
-            }
-            // no JTA transaction here: the observers (the coalesced counts) hear them now, after the commit
-            events.forEach(changed::fire);
-            return answers;
-        }
-    }
-
-    /**
-     * The writer's connection, in a transaction at all times (autocommit off, each commit begins the
-     * next): a batch costs no round trip to begin and none to hand a pooled connection back, which
-     * were two of the seven a batch made under JTA. Checked when it has been idle a while (the
-     * server may have closed it); replaced after a failure.
-     */
-    synchronized Connection connection() throws SQLException {
-        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) drop();
-        if (connection == null) {
-            connection = oneTrip ? multiStatementConnection() : dataSource.getConnection();
-            connection.setAutoCommit(false);
-        }
-        lastUsed = System.nanoTime();
-        return connection;
-    }
-
-    /**
-     * A connection of the writer's own, outside the pool: the datasource's URL and credentials with
-     * multi-statements allowed, which the pool's connections (every other query) do not allow.
-     */
-    private Connection multiStatementConnection() throws SQLException {
-        Properties p = new Properties();
-        user.ifPresent(u -> p.setProperty("user", u));
-        password.ifPresent(pw -> p.setProperty("password", pw));
-        p.setProperty("allowMultiQueries", "true");
-        Connection c = new org.mariadb.jdbc.Driver().connect(url, p);
-        if (c == null) throw new SQLException("not a MariaDB URL: " + url);
-        return c;
+    List<Tapped> presentAll(List<SelfCheckIn> items) {
+        Set<AttendanceChanged> events = new LinkedHashSet<>();
+        List<Tapped> answers = own.write(conn -> {
+            events.clear();
+            return write(conn, items, events);
+        });
+        // no JTA transaction here: the observers (the coalesced counts) hear them now, after the commit
+        events.forEach(changed::fire);
+        return answers;
     }
 
     /** Tests try both paths on MariaDB: false takes the portable one (on a pooled connection). */
-    synchronized void oneTrip(boolean on) {
-        drop();
-        oneTrip = on;
+    void oneTrip(boolean on) {
+        own.multiStatements(on);
     }
 
-    /** Rolls the batch back; false when the connection is broken (it is then dropped). */
-    private boolean abandon() {
-        if (connection == null) return false;
-        try {
-            connection.rollback();
-            return true;
-        } catch (SQLException broken) {
-            drop();
-            return false;
-        }
-    }
-
-    private synchronized void drop() {
-        if (connection == null) return;
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // it is gone either way
-        }
-        connection = null;
+    /** The writer's connection, as its next batch uses it. */
+    Connection connection() throws SQLException {
+        return own.connection();
     }
 
     /**
@@ -230,7 +152,7 @@ class CheckInWriter {
      */
     private List<Tapped> write(Connection conn, List<SelfCheckIn> items, Set<AttendanceChanged> events)
             throws SQLException {
-        if (oneTrip
+        if (own.multiStatements()
                 && items.stream().allMatch(c -> c.known() != null && c.known().pointId() != null)) {
             List<SelfCheckIn> taps = firstTaps(items);
             int inserted = insertKnown(conn, taps);
@@ -418,35 +340,23 @@ class CheckInWriter {
      * delegate order.
      */
     private static int insertKnown(Connection conn, List<SelfCheckIn> taps) throws SQLException {
-        int inserted = 0;
-        List<List<SelfCheckIn>> parts = Jdbc.inParts(taps);
-        for (int p = 0; p < parts.size(); p++) {
-            List<SelfCheckIn> part = parts.get(p);
-            String values = "select ? id, ? session_id, ? point_id, ? at, ? actor"
-                    + " union all select ?, ?, ?, ?, ?".repeat(part.size() - 1);
-            String sql = "insert ignore into check_ins (" + COLUMNS + ")"
-                    + " select t.id, t.session_id, t.point_id, 'PRESENT', 'LINK', null, null, null, t.at, t.actor"
-                    + " from (" + values + ") t"
-                    + " join delegates d on d.id = t.id and d.session_id = t.session_id and d.point_id = t.point_id"
-                    + " join sessions s on s.id = t.session_id where s.status in (" + OPEN_STATUSES + ")"
-                    + (p == parts.size() - 1 ? ";\ncommit" : "");
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                int i = 1;
-                for (SelfCheckIn c : part) {
-                    ps.setLong(i++, c.delegateId());
-                    ps.setLong(i++, c.sessionId());
-                    ps.setLong(i++, c.known().pointId());
-                    ps.setObject(i++, Jdbc.utc(c.at()));
-                    ps.setString(i++, c.actor());
-                }
-                ps.execute();
-                inserted += ps.getUpdateCount();
-                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-                    // the commit's answer
-                }
-            }
-        }
-        return inserted;
+        return Jdbc.insertSelectCommitting(
+                conn,
+                "id, session_id, point_id, at, actor",
+                rows -> "insert ignore into check_ins (" + COLUMNS + ")"
+                        + " select t.id, t.session_id, t.point_id, 'PRESENT', 'LINK', null, null, null, t.at, t.actor"
+                        + " from (" + rows + ") t"
+                        + " join delegates d on d.id = t.id and d.session_id = t.session_id and d.point_id = t.point_id"
+                        + " join sessions s on s.id = t.session_id where s.status in (" + OPEN_STATUSES + ")",
+                taps,
+                (ps, i, c) -> {
+                    ps.setLong(i, c.delegateId());
+                    ps.setLong(i + 1, c.sessionId());
+                    ps.setLong(i + 2, c.known().pointId());
+                    ps.setObject(i + 3, Jdbc.utc(c.at()));
+                    ps.setString(i + 4, c.actor());
+                    return i + 5;
+                });
     }
 
     /**

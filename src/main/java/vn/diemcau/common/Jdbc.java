@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -74,13 +77,48 @@ public final class Jdbc {
             throws SQLException {
         int count = 0;
         for (List<T> part : inParts(rows)) {
-            String values = String.join(", ", java.util.Collections.nCopies(part.size(), row));
+            String values = String.join(", ", Collections.nCopies(part.size(), row));
             try (PreparedStatement ps = c.prepareStatement(head + " values " + values)) {
                 int next = 1;
                 for (T r : part) next = binder.bind(ps, next, r);
                 count += ps.executeUpdate();
             }
         }
+        return count;
+    }
+
+    /**
+     * Writes rows with {@code INSERT … SELECT} from the rows themselves as a derived table, which the
+     * statement joins with what must hold for each row to go in, and commits in the same round trip
+     * (a MariaDB multi-statement: the connection must allow them, {@link WriterConnections}).
+     * {@code aliases}: the derived table's column names ({@code "id, session_id, at"}); {@code
+     * statement} makes the whole statement from the derived table's SQL. At most {@link #IN_LIMIT}
+     * rows per statement, the last one sent with the {@code COMMIT}. Answers the rows that went in.
+     * A failing statement throws before the commit: the caller rolls back.
+     */
+    public static <T> int insertSelectCommitting(
+            Connection c, String aliases, Function<String, String> statement, List<T> rows, Binder<T> binder)
+            throws SQLException {
+        String[] names = aliases.split(",");
+        String first = Arrays.stream(names).map(n -> "? " + n.trim()).collect(Collectors.joining(", "));
+        String next = " union all select " + String.join(", ", Collections.nCopies(names.length, "?"));
+        int count = 0;
+        List<List<T>> parts = inParts(rows);
+        for (int p = 0; p < parts.size(); p++) {
+            List<T> part = parts.get(p);
+            String table = "select " + first + next.repeat(part.size() - 1);
+            String sql = statement.apply(table) + (p == parts.size() - 1 ? ";\ncommit" : "");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (T r : part) i = binder.bind(ps, i, r);
+                ps.execute();
+                count += ps.getUpdateCount();
+                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                    // the commit's answer
+                }
+            }
+        }
+        if (parts.isEmpty()) c.commit();
         return count;
     }
 

@@ -66,8 +66,8 @@ class DocumentAccessCache {
 
     /** The document with its current version, or null when either is missing. */
     Access get(long documentId) {
-        Entry e = entries.get(documentId);
-        if (e != null && System.nanoTime() - e.until() < 0) return e.access();
+        Access held = known(documentId);
+        if (held != null) return held;
         long seen = generation.get();
         Access a = QuarkusTransaction.joiningExisting().call(() -> load(documentId));
         Duration ttl = config.accessCache();
@@ -78,6 +78,12 @@ class DocumentAccessCache {
         // a change committed since the read began: what was read may be the old document
         if (generation.get() != seen) entries.remove(documentId, mine);
         return a;
+    }
+
+    /** The document as this instance holds it, without any read; null when it does not hold it now. */
+    Access known(long documentId) {
+        Entry e = entries.get(documentId);
+        return e != null && System.nanoTime() - e.until() < 0 ? e.access() : null;
     }
 
     /**

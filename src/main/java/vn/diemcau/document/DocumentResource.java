@@ -210,15 +210,8 @@ public class DocumentResource {
                     .build();
         }
         HttpRange r = chosen[0];
-        Response.ResponseBuilder b = Response.status(r == null ? 200 : 206)
-                .type(s.contentType())
-                .header("Accept-Ranges", "bytes")
-                .header("ETag", s.etag())
-                .header(
-                        "Cache-Control",
-                        s.classification() == Classification.CONFIDENTIAL ? "private, no-store" : "private")
-                .header("Content-Disposition", Downloads.attachment(s.fileName()))
-                .header("X-Content-Type-Options", "nosniff");
+        Response.ResponseBuilder b = Response.status(r == null ? 200 : 206);
+        s.headers().forEach(b::header);
         if (r == null) return b.entity(new PathPart(s.file(), 0, s.size())).build();
         return b.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + s.size())
                 .entity(new PathPart(s.file(), r.start(), r.length()))

@@ -18,11 +18,13 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ import vn.diemcau.agenda.AgendaItemView;
 import vn.diemcau.agenda.AgendaService;
 import vn.diemcau.audit.AuditService;
 import vn.diemcau.common.ClockProducer;
+import vn.diemcau.common.Downloads;
 import vn.diemcau.common.ProblemException;
 import vn.diemcau.common.Text;
 import vn.diemcau.point.PointService;
@@ -38,6 +41,7 @@ import vn.diemcau.roster.DelegateService;
 import vn.diemcau.roster.DelegateView;
 import vn.diemcau.security.Access;
 import vn.diemcau.security.CurrentUser;
+import vn.diemcau.security.InvitationDirectory;
 import vn.diemcau.security.Roles;
 import vn.diemcau.session.Session;
 import vn.diemcau.session.SessionService;
@@ -336,7 +340,19 @@ public class DocumentService {
             String fileName,
             String contentType,
             Classification classification,
-            boolean watermarked) {}
+            boolean watermarked) {
+        /** The headers of the answer besides its length (and range): type, tag, caching, name. */
+        public Map<String, String> headers() {
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("Content-Type", contentType);
+            h.put("Accept-Ranges", "bytes");
+            h.put("ETag", etag);
+            h.put("Cache-Control", classification == Classification.CONFIDENTIAL ? "private, no-store" : "private");
+            h.put("Content-Disposition", Downloads.attachment(fileName));
+            h.put("X-Content-Type-Options", "nosniff");
+            return h;
+        }
+    }
 
     /**
      * Checks the caller may have the document, prepares the file (watermarked for this recipient
@@ -354,24 +370,55 @@ public class DocumentService {
         DocumentAccessCache.Access d = accessCache.get(documentId);
         if (d == null || d.sessionId() != sessionId || !c.sees(d.released(), d.roles(), d.points()))
             throw ProblemException.notFound("document", documentId);
-        boolean personal = d.classification() == Classification.CONFIDENTIAL
-                && FileType.ofMediaType(d.contentType()).orElse(null) == FileType.PDF;
+        boolean personal = personal(d);
         // a personal copy is stamped with the recipient's name and unit now; otherwise the
         // participant's labels are read with the batch that records the download
         Recipient who = recipient(c, d, pointId, personal);
         Served s = personal ? watermarked(d, who) : served(d);
         Optional<HttpRange> asked = range.apply(s);
         boolean continuation = asked.isPresent() && asked.get().start() > 0;
-        downloadWriter.record(new DownloadWriter.Item(
+        downloadWriter.record(record(d, who, c.participant && !personal, s.watermarked(), continuation));
+        return s;
+    }
+
+    /**
+     * The whole-file download of a participant whose invitation this instance knows, decided from
+     * memory alone (no request context, no read: it may run on the event loop), with the same rule
+     * and the same record as {@link #download}. Completes once the record is committed. Null when
+     * {@link #download} must decide: a document not held in memory now, one this participant may not
+     * have (it answers the 404), a confidential PDF (a copy stamped for them).
+     */
+    public CompletableFuture<Served> downloadKnown(InvitationDirectory.Invitation me, long sessionId, long documentId) {
+        DocumentAccessCache.Access d = accessCache.known(documentId);
+        if (me.sessionId() != sessionId || d == null || d.sessionId() != sessionId || personal(d)) return null;
+        if (!Caller.participant(me).sees(d.released(), d.roles(), d.points())) return null;
+        Recipient who =
+                new Recipient(me.principal(), Roles.PARTICIPANT, me.delegateId(), me.fullName(), null, me.pointId());
+        Served s = served(d);
+        return downloadWriter.recordAsync(record(d, who, true, false, false)).thenApply(recorded -> s);
+    }
+
+    /** A copy stamped for its recipient: a confidential PDF. */
+    private static boolean personal(DocumentAccessCache.Access d) {
+        return d.classification() == Classification.CONFIDENTIAL
+                && FileType.ofMediaType(d.contentType()).orElse(null) == FileType.PDF;
+    }
+
+    private DownloadWriter.Item record(
+            DocumentAccessCache.Access d,
+            Recipient who,
+            boolean fromRoster,
+            boolean watermarked,
+            boolean continuation) {
+        return new DownloadWriter.Item(
                 d.documentId(),
                 d.versionId(),
                 d.sessionId(),
                 who,
-                c.participant && !personal,
-                s.watermarked(),
+                fromRoster,
+                watermarked,
                 Instant.now(clock),
-                continuation));
-        return s;
+                continuation);
     }
 
     /** Decides, from what would be served, which range (if any) goes out; throws to refuse (416). */
@@ -522,6 +569,10 @@ public class DocumentService {
             boolean participant,
             Long delegateId,
             Long participantPoint) {
+        static Caller participant(InvitationDirectory.Invitation me) {
+            return new Caller(false, false, false, Set.of(), true, me.delegateId(), me.pointId());
+        }
+
         boolean sees(Document d) {
             return sees(d.released, d.roles(), d.points);
         }

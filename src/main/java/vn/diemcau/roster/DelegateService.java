@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -262,21 +263,14 @@ public class DelegateService {
     }
 
     /**
-     * Many delegates in one read (a batch of check-ins or download records), by id, unscoped; the
-     * missing ones are absent.
-     * A projection, not entities: nothing for the transaction to track.
+     * Many delegates in one read on the caller's connection (a batch writer's), by id, unscoped; the
+     * missing ones are absent. A projection, not entities: nothing for a transaction to track.
      */
-    public Map<Long, Brief> briefs(Collection<Long> ids) {
+    public static Map<Long, Brief> briefs(Connection c, Collection<Long> ids) throws SQLException {
         Map<Long, Brief> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        Delegate.getEntityManager()
-                .unwrap(org.hibernate.Session.class)
-                .doWork(c -> Jdbc.selectIn(
-                                c,
-                                "select " + Brief.COLUMNS + " from delegates d where d.id in (:ids)",
-                                ids,
-                                Brief::read)
-                        .forEach(b -> out.put(b.id(), b)));
+        Jdbc.selectIn(c, "select " + Brief.COLUMNS + " from delegates d where d.id in (:ids)", ids, Brief::read)
+                .forEach(b -> out.put(b.id(), b));
         return out;
     }
 
