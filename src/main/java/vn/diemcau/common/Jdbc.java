@@ -77,8 +77,7 @@ public final class Jdbc {
             throws SQLException {
         int count = 0;
         for (List<T> part : inParts(rows)) {
-            String values = String.join(", ", Collections.nCopies(part.size(), row));
-            try (PreparedStatement ps = c.prepareStatement(head + " values " + values)) {
+            try (PreparedStatement ps = c.prepareStatement(head + " values " + values(row, part.size()))) {
                 int next = 1;
                 for (T r : part) next = binder.bind(ps, next, r);
                 count += ps.executeUpdate();
@@ -99,15 +98,11 @@ public final class Jdbc {
     public static <T> int insertSelectCommitting(
             Connection c, String aliases, Function<String, String> statement, List<T> rows, Binder<T> binder)
             throws SQLException {
-        String[] names = aliases.split(",");
-        String first = Arrays.stream(names).map(n -> "? " + n.trim()).collect(Collectors.joining(", "));
-        String next = " union all select " + String.join(", ", Collections.nCopies(names.length, "?"));
         int count = 0;
         List<List<T>> parts = inParts(rows);
         for (int p = 0; p < parts.size(); p++) {
             List<T> part = parts.get(p);
-            String table = "select " + first + next.repeat(part.size() - 1);
-            String sql = statement.apply(table) + (p == parts.size() - 1 ? ";\ncommit" : "");
+            String sql = statement.apply(rowsTable(aliases, part.size())) + (p == parts.size() - 1 ? ";\ncommit" : "");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (T r : part) i = binder.bind(ps, i, r);
@@ -120,6 +115,23 @@ public final class Jdbc {
         }
         if (parts.isEmpty()) c.commit();
         return count;
+    }
+
+    /**
+     * {@code rows} rows of parameters as a derived table whose columns are named {@code aliases}
+     * ({@code "id, at"} → {@code select ? id, ? at union all select ?, ? …}), for an {@code INSERT …
+     * SELECT} that joins them with what must hold for each to go in.
+     */
+    public static String rowsTable(String aliases, int rows) {
+        String[] names = aliases.split(",");
+        String first = Arrays.stream(names).map(n -> "? " + n.trim()).collect(Collectors.joining(", "));
+        String next = " union all select " + String.join(", ", Collections.nCopies(names.length, "?"));
+        return "select " + first + next.repeat(rows - 1);
+    }
+
+    /** {@code row} ({@code "(?, ?, 1)"}) {@code rows} times, for a multi-row {@code VALUES}. */
+    public static String values(String row, int rows) {
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     /** A nullable BIGINT column. */

@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import org.hibernate.Session;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
 import vn.diemcau.common.Jdbc;
+import vn.diemcau.common.OwnConnection;
 import vn.diemcau.common.ProblemException;
+import vn.diemcau.common.WriterConnections;
 import vn.diemcau.poll.PollService;
 import vn.diemcau.security.CurrentUser;
 
@@ -63,16 +66,37 @@ class LiveCommands {
     @Inject
     BatchConfig batch;
 
+    @Inject
+    WriterConnections connections;
+
+    /**
+     * The vote writer's own connection: on MariaDB a batch of fresh votes is written on it in two
+     * round trips ({@link #castFresh}); what that leaves open goes to the full path in a JTA
+     * transaction of its own.
+     */
+    private OwnConnection own;
+
     private GroupCommit<VoteCommand, Outcome> votes;
+
+    /** The record of an applied command, as {@link #write} makes it: the same for every vote. */
+    private String okResult;
 
     @PostConstruct
     void start() {
-        votes = new GroupCommit<>("votes", batch, this::voteAll);
+        own = connections.create();
+        okResult = write(Outcome.OK);
+        votes = GroupCommit.committingItself("votes", batch, this::voteAll);
     }
 
     @PreDestroy
     void stop() {
         votes.close();
+        own.close();
+    }
+
+    /** Tests try both ways on MariaDB: false sends every batch down the full path. */
+    void oneTrip(boolean on) {
+        own.multiStatements(on);
     }
 
     Outcome run(long sessionId, ClientMessage.Command command, Runnable action) {
@@ -144,8 +168,73 @@ class LiveCommands {
     record VoteCommand(
             long sessionId, String commandId, String type, String actor, PollService.Ballot ballot, Outcome refused) {}
 
-    /** The batch writer's transaction: command records looked up in one query per session, ballots cast together. */
+    /**
+     * A batch of votes, committed: fresh ones first in two round trips where they can be ({@link
+     * #castFresh}), otherwise (a resend, a refusal, a second answer, a closed poll, a poll that lets
+     * voters change their answer) the full path decides in a transaction of its own.
+     */
     List<Outcome> voteAll(List<VoteCommand> items) {
+        List<Outcome> fresh = fresh(items);
+        if (fresh != null) return fresh;
+        return QuarkusTransaction.requiringNew().call(() -> voteAllInTransaction(items));
+    }
+
+    /** {@link #castFresh} on the writer's own connection where it can be tried; null: the full path decides. */
+    List<Outcome> fresh(List<VoteCommand> items) {
+        return own.multiStatements() ? own.write(conn -> castFresh(conn, items)) : null;
+    }
+
+    /**
+     * The common batch — every vote checked and new: one command id and one voter each, on polls that
+     * take one answer per voter — as one multi-statement on the writer's own connection: the ballots
+     * where their polls are still open and their voters have none ({@link
+     * PollService#insertOpenBallots}), the command records where their ids are new. When both counts
+     * say every row went in, the batch commits and every vote is answered OK, as the full path would
+     * have answered it; otherwise it rolls back and answers null (the full path decides, and no
+     * record of it is left). Reads nothing.
+     */
+    private List<Outcome> castFresh(java.sql.Connection conn, List<VoteCommand> items) throws java.sql.SQLException {
+        if (items.size() > Jdbc.IN_LIMIT) return null;
+        Set<String> commands = new HashSet<>(), voters = new HashSet<>();
+        for (VoteCommand v : items) {
+            PollService.Ballot b = v.ballot();
+            if (b == null || v.refused() != null || b.changeable()) return null;
+            if (!commands.add(key(v.sessionId(), v.commandId())) || !voters.add(b.pollId() + ":" + b.voterKey()))
+                return null;
+        }
+        Instant now = Instant.now(clock);
+        String sql = PollService.insertOpenBallots(Jdbc.rowsTable(PollService.BALLOT_COLUMNS, items.size()))
+                + ";\ninsert ignore into live_commands (session_id, command_id, type, actor, result, created_at)"
+                + " values " + Jdbc.values("(?, ?, ?, ?, ?, ?)", items.size());
+        int ballots, records;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            for (VoteCommand v : items) i = PollService.bindBallot(ps, i, v.ballot(), now);
+            LocalDateTime at = Jdbc.utc(now);
+            for (VoteCommand v : items) {
+                ps.setLong(i++, v.sessionId());
+                ps.setString(i++, v.commandId());
+                ps.setString(i++, v.type());
+                ps.setString(i++, v.actor());
+                ps.setString(i++, okResult);
+                ps.setObject(i++, at);
+            }
+            ps.execute();
+            ballots = ps.getUpdateCount();
+            ps.getMoreResults();
+            records = ps.getUpdateCount();
+        }
+        if (ballots != items.size() || records != items.size()) {
+            conn.rollback();
+            return null;
+        }
+        conn.commit();
+        polls.announce(items.stream().map(VoteCommand::ballot).toList());
+        return java.util.Collections.nCopies(items.size(), Outcome.OK);
+    }
+
+    /** The full path: command records looked up in one query per session, ballots cast together. */
+    List<Outcome> voteAllInTransaction(List<VoteCommand> items) {
         Map<Long, Set<String>> idsBySession = new HashMap<>();
         for (VoteCommand v : items)
             idsBySession.computeIfAbsent(v.sessionId(), k -> new TreeSet<>()).add(v.commandId());

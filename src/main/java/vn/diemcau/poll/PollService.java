@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,7 +275,8 @@ public class PollService {
                 p.anonymous() ? null : me.delegateId(),
                 me.pointId(),
                 bits,
-                answer);
+                answer,
+                p.changeable());
     }
 
     /**
@@ -330,9 +332,59 @@ public class PollService {
         return out;
     }
 
-    /** A vote checked and ready to write: a voter key (salted hash), never more than the poll keeps. */
+    /**
+     * A vote checked and ready to write: a voter key (salted hash), never more than the poll keeps.
+     * {@code changeable}: the poll lets a voter change their answer (fixed once the poll left DRAFT).
+     */
     public record Ballot(
-            long sessionId, long pollId, String voterKey, Long delegateId, Long pointId, long choices, String text) {}
+            long sessionId,
+            long pollId,
+            String voterKey,
+            Long delegateId,
+            Long pointId,
+            long choices,
+            String text,
+            boolean changeable) {}
+
+    /** The columns of a ballot's row, in the order {@link #bindBallot} binds them. */
+    public static final String BALLOT_COLUMNS =
+            "poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at";
+
+    /**
+     * Ballots of polls that take one answer per voter, from a derived table of {@link #BALLOT_COLUMNS}
+     * as {@code t}: written where the poll is still open (the join reads the poll's row with a shared
+     * lock, so a close waits for this transaction, as it waits for {@link #castAll}'s), ignored where
+     * the voter has a ballot already. Its count says whether every ballot went in; when it does not,
+     * the caller rolls back and {@link #castAll} decides.
+     */
+    public static String insertOpenBallots(String rows) {
+        return "INSERT IGNORE INTO poll_ballots (" + BALLOT_COLUMNS + ") SELECT t.poll_id, t.voter_key,"
+                + " t.delegate_id, t.point_id, t.choices, t.answer_text, t.voted_at FROM (" + rows + ") t"
+                + " JOIN polls p ON p.id = t.poll_id WHERE p.status = 'OPEN' AND p.changeable = FALSE";
+    }
+
+    /** Binds a ballot's {@link #BALLOT_COLUMNS} from parameter {@code i} on; answers the next free one. */
+    public static int bindBallot(PreparedStatement ps, int i, Ballot b, Instant at) throws SQLException {
+        ps.setLong(i, b.pollId());
+        ps.setString(i + 1, b.voterKey());
+        ps.setObject(i + 2, b.delegateId(), java.sql.Types.BIGINT);
+        ps.setObject(i + 3, b.pointId(), java.sql.Types.BIGINT);
+        ps.setLong(i + 4, b.choices());
+        ps.setString(i + 5, b.text());
+        ps.setObject(i + 6, Jdbc.utc(at));
+        return i + 7;
+    }
+
+    /**
+     * Ballots a caller wrote itself ({@link #insertOpenBallots}) and committed: the polls' screens
+     * hear of them as they hear of {@link #castAll}'s (coalesced into poll.results_changed).
+     */
+    public void announce(Collection<Ballot> written) {
+        written.stream()
+                .map(b -> new PollVoted(b.sessionId(), b.pollId()))
+                .distinct()
+                .forEach(voted::fire);
+    }
 
     /** What a vote is checked against. Past DRAFT none of it changes but the status (which only moves on). */
     private record Shape(
@@ -342,7 +394,8 @@ public class PollService {
             int options,
             Integer maxChoices,
             boolean anonymous,
-            String voterSalt) {}
+            String voterSalt,
+            boolean changeable) {}
 
     private Shape shape(long pollId) {
         Shape s = shapes.get(pollId);
@@ -352,7 +405,14 @@ public class PollService {
             return p == null
                     ? null
                     : new Shape(
-                            p.sessionId, p.status, p.kind, p.options.size(), p.maxChoices, p.anonymous, p.voterSalt);
+                            p.sessionId,
+                            p.status,
+                            p.kind,
+                            p.options.size(),
+                            p.maxChoices,
+                            p.anonymous,
+                            p.voterSalt,
+                            p.changeable);
         });
         // A DRAFT poll may still be edited: only what can no longer change is kept.
         if (s != null && s.status() != PollStatus.DRAFT) {
@@ -408,8 +468,7 @@ public class PollService {
     }
 
     private void writeBallots(Collection<Ballot> ballots, Map<Long, Object[]> polls, Instant now) {
-        String insert = "INSERT INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text,"
-                + " voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String insert = "INSERT INTO poll_ballots (" + BALLOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         String upsert = insert + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
                 + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)";
         em.unwrap(org.hibernate.Session.class).doWork(conn -> {
@@ -419,13 +478,7 @@ public class PollService {
                 for (Ballot b : ballots) {
                     boolean changeable = (Boolean) polls.get(b.pollId())[1];
                     PreparedStatement ps = changeable ? replace : once;
-                    ps.setLong(1, b.pollId());
-                    ps.setString(2, b.voterKey());
-                    ps.setObject(3, b.delegateId());
-                    ps.setObject(4, b.pointId());
-                    ps.setLong(5, b.choices());
-                    ps.setString(6, b.text());
-                    ps.setObject(7, Jdbc.utc(now));
+                    bindBallot(ps, 1, b, now);
                     ps.addBatch();
                     if (changeable) anyReplace = true;
                     else anyOnce = true;

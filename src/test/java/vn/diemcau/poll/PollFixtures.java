@@ -55,6 +55,17 @@ public final class PollFixtures {
                 .post("/api/sessions/" + sid + "/live/commands");
     }
 
+    /** The main hall's command {@code type} (poll.open, poll.close, …) on the poll, expected to succeed. */
+    public static void organizer(long sid, String type, long pollId) {
+        command(
+                        vn.diemcau.testing.Tokens.as(vn.diemcau.testing.Tokens.ORGANIZER),
+                        sid,
+                        type + "-" + java.util.UUID.randomUUID(),
+                        Map.of("type", type, "pollId", pollId))
+                .then()
+                .statusCode(200);
+    }
+
     /**
      * The write path of votes {@code from} … {@code from + count - 1} in one transaction, for delegates
      * that need not exist (anonymous polls keep no delegate id).
