@@ -10,13 +10,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -193,7 +196,7 @@ class LiveCommands {
      * have answered it; otherwise it rolls back and answers null (the full path decides, and no
      * record of it is left). Reads nothing.
      */
-    private List<Outcome> castFresh(java.sql.Connection conn, List<VoteCommand> items) throws java.sql.SQLException {
+    private List<Outcome> castFresh(Connection conn, List<VoteCommand> items) throws SQLException {
         if (items.size() > Jdbc.IN_LIMIT) return null;
         Set<String> commands = new HashSet<>(), voters = new HashSet<>();
         for (VoteCommand v : items) {
@@ -230,7 +233,7 @@ class LiveCommands {
         }
         conn.commit();
         polls.announce(items.stream().map(VoteCommand::ballot).toList());
-        return java.util.Collections.nCopies(items.size(), Outcome.OK);
+        return Collections.nCopies(items.size(), Outcome.OK);
     }
 
     /** The full path: command records looked up in one query per session, ballots cast together. */

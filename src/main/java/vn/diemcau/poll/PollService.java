@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -367,8 +368,8 @@ public class PollService {
     public static int bindBallot(PreparedStatement ps, int i, Ballot b, Instant at) throws SQLException {
         ps.setLong(i, b.pollId());
         ps.setString(i + 1, b.voterKey());
-        ps.setObject(i + 2, b.delegateId(), java.sql.Types.BIGINT);
-        ps.setObject(i + 3, b.pointId(), java.sql.Types.BIGINT);
+        ps.setObject(i + 2, b.delegateId(), Types.BIGINT);
+        ps.setObject(i + 3, b.pointId(), Types.BIGINT);
         ps.setLong(i + 4, b.choices());
         ps.setString(i + 5, b.text());
         ps.setObject(i + 6, Jdbc.utc(at));
