@@ -58,7 +58,7 @@ public class Poll extends PanacheEntityBase {
     public PollStatus status = PollStatus.DRAFT;
 
     /** Keys the ballots (voter_key); never in any view. */
-    @Column(name = "voter_salt", nullable = false)
+    @Column(name = "voter_salt", nullable = false, columnDefinition = "CHAR(64)")
     public String voterSalt;
 
     @ElementCollection(fetch = FetchType.EAGER)
