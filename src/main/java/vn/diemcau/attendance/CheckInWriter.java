@@ -230,14 +230,7 @@ class CheckInWriter {
                     "insert ignore into check_ins (" + COLUMNS + ")",
                     "(?, ?, ?, 'PRESENT', 'LINK', null, null, null, ?, ?)",
                     inserts,
-                    (ps, i, c) -> {
-                        ps.setLong(i, c.delegateId());
-                        ps.setLong(i + 1, c.sessionId());
-                        ps.setLong(i + 2, who.get(c.delegateId()).pointId());
-                        ps.setObject(i + 3, Jdbc.utc(c.at()));
-                        ps.setString(i + 4, c.actor());
-                        return i + 5;
-                    });
+                    (ps, i, c) -> bindTap(ps, i, c, who.get(c.delegateId()).pointId()));
             if (inserted == inserts.size()) {
                 // every row went in as written: that is what each of them holds now
                 inserts.forEach(c -> rows.put(
@@ -349,14 +342,20 @@ class CheckInWriter {
                         + " join delegates d on d.id = t.id and d.session_id = t.session_id and d.point_id = t.point_id"
                         + " join sessions s on s.id = t.session_id where s.status in (" + OPEN_STATUSES + ")",
                 taps,
-                (ps, i, c) -> {
-                    ps.setLong(i, c.delegateId());
-                    ps.setLong(i + 1, c.sessionId());
-                    ps.setLong(i + 2, c.known().pointId());
-                    ps.setObject(i + 3, Jdbc.utc(c.at()));
-                    ps.setString(i + 4, c.actor());
-                    return i + 5;
-                });
+                (ps, i, c) -> bindTap(ps, i, c, c.known().pointId()));
+    }
+
+    /**
+     * Binds what a tap's new row takes from the tap — delegate, session, point, time, actor — from
+     * parameter {@code i} on; answers the next free one.
+     */
+    private static int bindTap(PreparedStatement ps, int i, SelfCheckIn c, long pointId) throws SQLException {
+        ps.setLong(i, c.delegateId());
+        ps.setLong(i + 1, c.sessionId());
+        ps.setLong(i + 2, pointId);
+        ps.setObject(i + 3, Jdbc.utc(c.at()));
+        ps.setString(i + 4, c.actor());
+        return i + 5;
     }
 
     /**

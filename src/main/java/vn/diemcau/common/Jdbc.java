@@ -106,15 +106,26 @@ public final class Jdbc {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (T r : part) i = binder.bind(ps, i, r);
-                ps.execute();
-                count += ps.getUpdateCount();
-                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
-                    // the commit's answer
-                }
+                count += updateCounts(ps).get(0);
             }
         }
         if (parts.isEmpty()) c.commit();
         return count;
+    }
+
+    /**
+     * Executes a multi-statement (the connection must allow them) and answers the update count of
+     * each statement that is not a query, in order, with every result read (a {@code COMMIT} among
+     * them answers 0).
+     */
+    public static List<Integer> updateCounts(PreparedStatement ps) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        for (boolean rows = ps.execute(); ; rows = ps.getMoreResults()) {
+            if (rows) continue; // a result set: not counted
+            int n = ps.getUpdateCount();
+            if (n == -1) return counts; // no more results
+            counts.add(n);
+        }
     }
 
     /**

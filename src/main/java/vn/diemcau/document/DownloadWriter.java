@@ -57,7 +57,7 @@ class DownloadWriter {
      * rows as they are at the write (the invitation's, when the row is gone).
      */
     private static final String ROWS = "document_id, version_id, session_id, actor, actor_role, delegate_id,"
-            + " name, unit, point_id, from_roster, watermarked, at";
+            + " name, unit, point_id, watermarked, at, from_roster";
 
     private static String insertSelect(String rows) {
         return "insert into document_downloads (" + COLUMNS + ")"
@@ -123,20 +123,9 @@ class DownloadWriter {
     private void write(Connection conn, List<Item> items) throws SQLException {
         if (own.multiStatements() && items.stream().noneMatch(Item::continuation)) {
             Jdbc.insertSelectCommitting(conn, ROWS, DownloadWriter::insertSelect, items, (ps, n, i) -> {
-                DocumentService.Recipient w = i.who();
-                ps.setLong(n, i.documentId());
-                ps.setLong(n + 1, i.versionId());
-                ps.setLong(n + 2, i.sessionId());
-                ps.setString(n + 3, w.actor());
-                ps.setString(n + 4, w.role());
-                ps.setObject(n + 5, w.delegateId(), Types.BIGINT);
-                ps.setString(n + 6, w.name());
-                ps.setString(n + 7, w.unit());
-                ps.setObject(n + 8, w.pointId(), Types.BIGINT);
-                ps.setInt(n + 9, i.fromRoster() && w.delegateId() != null ? 1 : 0);
-                ps.setBoolean(n + 10, i.watermarked());
-                ps.setObject(n + 11, Jdbc.utc(i.at()));
-                return n + 12;
+                int next = bind(ps, n, i);
+                ps.setInt(next, i.fromRoster() && i.who().delegateId() != null ? 1 : 0);
+                return next + 1;
             });
             return;
         }
@@ -149,14 +138,14 @@ class DownloadWriter {
         for (Item i : items) (i.continuation() ? resumed : fresh).add(withRoster(i, roster));
         try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
             for (Item i : fresh) {
-                bind(ps, i);
+                ps.setObject(bind(ps, 1, i), Jdbc.utc(i.at())); // last_at: the start
                 ps.addBatch();
             }
             if (!fresh.isEmpty()) ps.executeBatch();
             // after the new rows: a continuation may resume a download of this very batch
             for (Item i : resumed) {
                 if (resume(conn, i)) continue;
-                bind(ps, i);
+                ps.setObject(bind(ps, 1, i), Jdbc.utc(i.at())); // last_at: the start
                 ps.executeUpdate();
             }
         }
@@ -199,21 +188,23 @@ class DownloadWriter {
         return true;
     }
 
-    private static void bind(PreparedStatement ps, Item i) throws SQLException {
+    /**
+     * Binds a record's columns up to its time — document, version, session, actor, role, delegate,
+     * name, unit, point, watermarked, time — from parameter {@code n} on; answers the next free one.
+     */
+    private static int bind(PreparedStatement ps, int n, Item i) throws SQLException {
         DocumentService.Recipient w = i.who();
-        ps.setLong(1, i.documentId());
-        ps.setLong(2, i.versionId());
-        ps.setLong(3, i.sessionId());
-        ps.setString(4, w.actor());
-        ps.setString(5, w.role());
-        if (w.delegateId() == null) ps.setNull(6, Types.BIGINT);
-        else ps.setLong(6, w.delegateId());
-        ps.setString(7, w.name());
-        ps.setString(8, w.unit());
-        if (w.pointId() == null) ps.setNull(9, Types.BIGINT);
-        else ps.setLong(9, w.pointId());
-        ps.setBoolean(10, i.watermarked());
-        ps.setObject(11, Jdbc.utc(i.at()));
-        ps.setObject(12, Jdbc.utc(i.at()));
+        ps.setLong(n, i.documentId());
+        ps.setLong(n + 1, i.versionId());
+        ps.setLong(n + 2, i.sessionId());
+        ps.setString(n + 3, w.actor());
+        ps.setString(n + 4, w.role());
+        ps.setObject(n + 5, w.delegateId(), Types.BIGINT);
+        ps.setString(n + 6, w.name());
+        ps.setString(n + 7, w.unit());
+        ps.setObject(n + 8, w.pointId(), Types.BIGINT);
+        ps.setBoolean(n + 9, i.watermarked());
+        ps.setObject(n + 10, Jdbc.utc(i.at()));
+        return n + 11;
     }
 }

@@ -207,27 +207,18 @@ class LiveCommands {
         }
         Instant now = Instant.now(clock);
         String sql = PollService.insertOpenBallots(Jdbc.rowsTable(PollService.BALLOT_COLUMNS, items.size()))
-                + ";\ninsert ignore into live_commands (session_id, command_id, type, actor, result, created_at)"
-                + " values " + Jdbc.values("(?, ?, ?, ?, ?, ?)", items.size());
-        int ballots, records;
+                + ";\ninsert ignore into live_commands (" + RECORD_COLUMNS + ") values "
+                + Jdbc.values(RECORD_ROW, items.size());
+        List<Integer> counts;
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;
             for (VoteCommand v : items) i = PollService.bindBallot(ps, i, v.ballot(), now);
             LocalDateTime at = Jdbc.utc(now);
-            for (VoteCommand v : items) {
-                ps.setLong(i++, v.sessionId());
-                ps.setString(i++, v.commandId());
-                ps.setString(i++, v.type());
-                ps.setString(i++, v.actor());
-                ps.setString(i++, okResult);
-                ps.setObject(i++, at);
-            }
-            ps.execute();
-            ballots = ps.getUpdateCount();
-            ps.getMoreResults();
-            records = ps.getUpdateCount();
+            for (VoteCommand v : items) i = bindRecord(ps, i, v, okResult, at);
+            counts = Jdbc.updateCounts(ps);
         }
-        if (ballots != items.size() || records != items.size()) {
+        // the ballots' count, then the records'
+        if (counts.get(0) != items.size() || counts.get(1) != items.size()) {
             conn.rollback();
             return null;
         }
@@ -298,15 +289,10 @@ class LiveCommands {
         if (commands.isEmpty()) return;
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
         em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("insert into live_commands"
-                    + " (session_id, command_id, type, actor, result, created_at) values (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    conn.prepareStatement("insert into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
                 for (VoteCommand v : commands) {
-                    ps.setLong(1, v.sessionId());
-                    ps.setString(2, v.commandId());
-                    ps.setString(3, v.type());
-                    ps.setString(4, v.actor());
-                    ps.setString(5, write(answers.get(key(v.sessionId(), v.commandId()))));
-                    ps.setObject(6, now);
+                    bindRecord(ps, 1, v, write(answers.get(key(v.sessionId(), v.commandId()))), now);
                     ps.addBatch();
                 }
                 // A concurrent command with one of these ids (another instance, the one-by-one path)
@@ -314,6 +300,23 @@ class LiveCommands {
                 ps.executeBatch();
             }
         });
+    }
+
+    /** A vote's command record: its columns, one row of parameters, and their binding. */
+    private static final String RECORD_COLUMNS = "session_id, command_id, type, actor, result, created_at";
+
+    private static final String RECORD_ROW = "(?, ?, ?, ?, ?, ?)";
+
+    /** Binds a record's {@link #RECORD_COLUMNS} from parameter {@code i} on; answers the next free one. */
+    private static int bindRecord(PreparedStatement ps, int i, VoteCommand v, String result, LocalDateTime at)
+            throws SQLException {
+        ps.setLong(i, v.sessionId());
+        ps.setString(i + 1, v.commandId());
+        ps.setString(i + 2, v.type());
+        ps.setString(i + 3, v.actor());
+        ps.setString(i + 4, result);
+        ps.setObject(i + 5, at);
+        return i + 6;
     }
 
     private Outcome answer(String id, String storedType, String result, String type) {
