@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
  * Coalesces result updates: a committed vote only marks its poll as changed; every
  * {@code diemcau.poll.results-every} the totals of each changed poll are counted once and sent as
  * one {@link PollResultsChanged}. However many votes arrive, a screen gets at most one update per
- * poll and interval.
+ * poll and interval. Participants' phones, where the poll shows them its results, get them at most
+ * every {@code diemcau.poll.participant-results-every}: a count in between goes to staff only, and
+ * the latest one the phones were not sent follows them once their interval has passed (at the next
+ * tick), whether or not more votes came, unless the results were hidden meanwhile.
  */
 @ApplicationScoped
 class PollResultsTicker {
@@ -36,6 +39,12 @@ class PollResultsTicker {
 
     /** poll id → session id of the polls with votes not yet sent. */
     private final Map<Long, Long> dirty = new ConcurrentHashMap<>();
+
+    /** poll id → when (nanoTime) the phones were last sent its totals. */
+    private final Map<Long, Long> phonesSent = new ConcurrentHashMap<>();
+
+    /** poll id → its latest totals, counted and sent to staff, that the phones have not had yet. */
+    private final Map<Long, PollResultsChanged> phonesOwed = new ConcurrentHashMap<>();
 
     private ScheduledExecutorService timer;
 
@@ -66,14 +75,44 @@ class PollResultsTicker {
     }
 
     void flush() {
+        long now = System.nanoTime();
         for (Long pollId : dirty.keySet()) {
             Long sessionId = dirty.remove(pollId);
             if (sessionId == null) continue;
             record Counted(PollResults results, boolean participantsMaySee) {}
             Counted c = QuarkusTransaction.requiringNew()
                     .call(() -> new Counted(polls.currentResults(pollId), polls.participantsMaySee(pollId)));
-            if (c.results() != null)
-                changed.fire(new PollResultsChanged(sessionId, c.results(), c.participantsMaySee()));
+            if (c.results() == null) {
+                phonesOwed.remove(pollId);
+                continue;
+            }
+            boolean phones = c.participantsMaySee() && phonesDue(pollId, now);
+            if (phones) {
+                phonesSent.put(pollId, now);
+                phonesOwed.remove(pollId);
+            } else if (c.participantsMaySee()) {
+                phonesOwed.put(pollId, new PollResultsChanged(sessionId, c.results(), true));
+            } else {
+                phonesOwed.remove(pollId);
+            }
+            changed.fire(new PollResultsChanged(sessionId, c.results(), phones));
         }
+        // the phones' latest totals held back by their pace, once it allows (staff get them again)
+        for (Map.Entry<Long, PollResultsChanged> owed : phonesOwed.entrySet()) {
+            long pollId = owed.getKey();
+            if (!phonesDue(pollId, now) || !phonesOwed.remove(pollId, owed.getValue())) continue;
+            phonesSent.put(pollId, now);
+            // the organizer may have hidden the results meanwhile
+            if (QuarkusTransaction.requiringNew().call(() -> polls.participantsMaySee(pollId)))
+                changed.fire(owed.getValue());
+        }
+        // a poll whose phones' interval has long passed needs no entry: the next totals go at once
+        long forget = 10 * config.participantResultsEvery().toNanos();
+        phonesSent.entrySet().removeIf(e -> now - e.getValue() > forget && !phonesOwed.containsKey(e.getKey()));
+    }
+
+    private boolean phonesDue(long pollId, long now) {
+        Long sent = phonesSent.get(pollId);
+        return sent == null || now - sent >= config.participantResultsEvery().toNanos();
     }
 }

@@ -71,6 +71,16 @@ class PollLiveTest {
                 .getList();
     }
 
+    /** An open anonymous yes/no poll whose results everyone sees while it is open. */
+    static long openYesNo(LiveFixture f) {
+        long poll = PollFixtures.poll(f.sessionId, "SINGLE", true, false, false, "Có", "Không");
+        PollFixtures.command(
+                        Tokens.as(Tokens.ORGANIZER), f.sessionId, id(), Map.of("type", "poll.open", "pollId", poll))
+                .then()
+                .statusCode(200);
+        return poll;
+    }
+
     static JsonObject send(WsClient c, JsonObject command) {
         c.send(command);
         return c.awaitAnswer(command.getString("commandId"));
@@ -447,11 +457,7 @@ class PollLiveTest {
     @Test
     void aBurstOfThousandsOfVotesReachesScreensAsABoundedNumberOfResultFrames() throws Exception {
         LiveFixture f = LiveFixture.scheduled();
-        long poll = PollFixtures.poll(f.sessionId, "SINGLE", true, false, false, "Có", "Không");
-        PollFixtures.command(
-                        Tokens.as(Tokens.ORGANIZER), f.sessionId, id(), Map.of("type", "poll.open", "pollId", poll))
-                .then()
-                .statusCode(200);
+        long poll = openYesNo(f);
         int votes = 2000;
         try (WsClient hall = staff(f, Tokens.ORGANIZER);
                 WsClient screen = staff(f, Tokens.OBSERVER)) {
@@ -509,6 +515,40 @@ class PollLiveTest {
             System.out.printf(
                     "poll burst: %d votes in %d ms, %d results frames%n",
                     votes, burstMs, screen.ofType("poll.results_changed").size());
+        }
+    }
+
+    @Test
+    void phonesGetVisibleLiveResultsAtTheirSlowerPaceAndTheLatestTotalsAfterTheLastVote() throws Exception {
+        LiveFixture f = LiveFixture.scheduled();
+        long poll = openYesNo(f);
+        String lan = PollFixtures.participant(f.sessionId, f.point1, "Nguyễn Thị Lan");
+        try (WsClient screen = staff(f, Tokens.OBSERVER);
+                WsClient p1 = phone(f, lan)) {
+            screen.awaitType("live.snapshot");
+            p1.awaitType("live.snapshot");
+            long started = System.nanoTime();
+            long base = 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
+            // votes keep coming for about three seconds
+            int votes = 0;
+            for (int k = 0; k < 30; k++) {
+                PollFixtures.castDirect(poll, votes, 10, i -> base + i, i -> f.point1, i -> List.of(i % 2));
+                votes += 10;
+                Thread.sleep(100);
+            }
+            int all = votes;
+            // the phone's pace held totals back; the latest still reach it after the last vote
+            JsonObject last = p1.await(m -> "poll.results_changed".equals(m.getString("type"))
+                    && m.getJsonObject("results").getInteger("voters") == all);
+            assertEquals(all, last.getJsonObject("results").getInteger("voters"));
+            long totalMs = (System.nanoTime() - started) / 1_000_000;
+            screen.await(m -> "poll.results_changed".equals(m.getString("type"))
+                    && m.getJsonObject("results").getInteger("voters") == all);
+            int phone = p1.ofType("poll.results_changed").size();
+            int screens = screen.ofType("poll.results_changed").size();
+            // at most one every 2 s on the phone (the first at once, the held-back last), 500 ms on screens
+            assertTrue(phone <= totalMs / 2000 + 2, phone + " frames on the phone in " + totalMs + " ms");
+            assertTrue(screens > phone, screens + " frames on the screen, " + phone + " on the phone");
         }
     }
 }
