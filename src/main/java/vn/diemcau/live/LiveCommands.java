@@ -137,6 +137,12 @@ class LiveCommands {
      * is not recorded: nothing happened. The answer comes back on the caller's context.
      */
     CompletableFuture<Outcome> vote(long sessionId, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
+        return vote(sessionId, user.name(), command, check);
+    }
+
+    /** As {@link #vote(long, ClientMessage.Vote, Supplier)}, by {@code actor} (a caller on an event loop). */
+    CompletableFuture<Outcome> vote(
+            long sessionId, String actor, ClientMessage.Vote command, Supplier<PollService.Ballot> check) {
         String id = command.commandId();
         if (id == null || id.isBlank() || id.length() > MAX_ID)
             return CompletableFuture.completedFuture(
@@ -149,7 +155,7 @@ class LiveCommands {
         } catch (ProblemException p) {
             refused = Outcome.of(p);
         }
-        return votes.submitAsync(new VoteCommand(sessionId, id, type, user.name(), ballot, refused))
+        return votes.submitAsync(new VoteCommand(sessionId, id, type, actor, ballot, refused))
                 .handle((o, failure) -> {
                     if (failure == null) return CompletableFuture.completedFuture(o);
                     Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;

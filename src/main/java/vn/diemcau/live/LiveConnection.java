@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import vn.diemcau.security.CurrentUser;
 
 /**
  * One client connection of a session. Writes never block: each frame is handed to the socket and
@@ -87,9 +88,19 @@ final class LiveConnection {
     final long expiresAt;
     /** A participant's invitation (its hash), checked again while the socket stays open; null for staff. */
     final String invitationHash;
+    /** Who opened the socket, as their credentials said then (what a vote on the event loop needs). */
+    final Caller caller;
+
+    /**
+     * The name command records carry, and a participant's invitation (its hash) and delegate, session
+     * and point; both null for staff.
+     */
+    record Caller(String actor, String invitationHash, CurrentUser.Invitee invitee) {
+        static final Caller STAFF = new Caller("staff", null, null);
+    }
 
     LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
-        this(ws, sessionId, locale, limit, Long.MAX_VALUE, null, true, null, false);
+        this(ws, sessionId, locale, limit, Long.MAX_VALUE, Caller.STAFF, true, null, false);
     }
 
     LiveConnection(
@@ -98,7 +109,7 @@ final class LiveConnection {
             Locale locale,
             int limit,
             long expiresAt,
-            String invitationHash,
+            Caller caller,
             boolean staff,
             long[] operated,
             boolean compression) {
@@ -107,7 +118,8 @@ final class LiveConnection {
         this.locale = locale;
         this.limit = limit;
         this.expiresAt = expiresAt;
-        this.invitationHash = invitationHash;
+        this.caller = caller;
+        this.invitationHash = caller.invitationHash();
         this.staff = staff;
         this.operated = operated;
         this.socket = socketOf(ws);

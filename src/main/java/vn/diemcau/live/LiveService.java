@@ -207,16 +207,16 @@ public class LiveService {
      * batch commits, as {@link #executeAsync}'s. Null when its poll is not held in memory: then it
      * goes through {@link #executeAsync} on a worker.
      */
-    CompletionStage<Outcome> voteFromMemory(long sessionId, ClientMessage.Vote v) {
+    CompletionStage<Outcome> voteFromMemory(long sessionId, LiveConnection.Caller caller, ClientMessage.Vote v) {
         PollService.Ballot ballot;
         try {
-            ballot = polls.ballotFromMemory(sessionId, v.pollId(), v.choices(), v.text());
+            ballot = polls.ballotFromMemory(caller.invitee(), sessionId, v.pollId(), v.choices(), v.text());
         } catch (ProblemException refused) {
-            return commands.vote(sessionId, v, () -> {
+            return commands.vote(sessionId, caller.actor(), v, () -> {
                 throw refused;
             });
         }
-        return ballot == null ? null : commands.vote(sessionId, v, () -> ballot);
+        return ballot == null ? null : commands.vote(sessionId, caller.actor(), v, () -> ballot);
     }
 
     void heartbeat(long sessionId, long pointId) {

@@ -106,7 +106,10 @@ public class LiveSocket {
                 locale(connection),
                 config.sendQueue(),
                 expiresAt(identity),
-                identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
+                new LiveConnection.Caller(
+                        user.name(),
+                        identity.hasRole(Roles.PARTICIPANT) ? invitationHash(connection) : null,
+                        user.invitee().orElse(null)),
                 !user.isParticipant(),
                 consolePoints(sessionId),
                 compression);
@@ -149,7 +152,7 @@ public class LiveSocket {
             return Uni.createFrom().voidItem();
         }
         if (m instanceof ClientMessage.Vote v) {
-            CompletionStage<Outcome> fromMemory = live.voteFromMemory(c.sessionId, v);
+            CompletionStage<Outcome> fromMemory = live.voteFromMemory(c.sessionId, c.caller, v);
             if (fromMemory != null) {
                 answer(c, v, fromMemory);
                 return Uni.createFrom().voidItem();

@@ -242,20 +242,23 @@ public class PollService {
      * time (still open? voted already?). A poll found closed here is refused at once.
      */
     public Ballot ballot(long sessionId, long pollId, List<Integer> choices, String text) {
-        return ballot(sessionId, pollId, shape(pollId), choices, text);
+        return ballot(user.invitee().orElse(null), sessionId, pollId, shape(pollId), choices, text);
     }
 
     /**
-     * The same check from memory alone, for a caller on an event loop: null (nothing checked) when the
-     * poll's shape is not held, and {@link #ballot} must read it.
+     * The same check from memory alone, for a caller on an event loop who says who votes ({@code me},
+     * null for staff): null (nothing checked) when the poll's shape is not held, and {@link #ballot}
+     * must read it.
      */
-    public Ballot ballotFromMemory(long sessionId, long pollId, List<Integer> choices, String text) {
+    public Ballot ballotFromMemory(
+            CurrentUser.Invitee me, long sessionId, long pollId, List<Integer> choices, String text) {
         Shape p = shapes.get(pollId);
-        return p == null ? null : ballot(sessionId, pollId, p, choices, text);
+        return p == null ? null : ballot(me, sessionId, pollId, p, choices, text);
     }
 
-    private Ballot ballot(long sessionId, long pollId, Shape p, List<Integer> choices, String text) {
-        CurrentUser.Invitee me = user.invitee().orElseThrow(() -> ProblemException.forbidden("poll.participants-only"));
+    private Ballot ballot(
+            CurrentUser.Invitee me, long sessionId, long pollId, Shape p, List<Integer> choices, String text) {
+        if (me == null) throw ProblemException.forbidden("poll.participants-only");
         if (me.sessionId() != sessionId) throw ProblemException.forbidden("poll.other-session");
         if (p == null) throw ProblemException.notFound("poll", pollId);
         if (p.sessionId() != me.sessionId()) throw ProblemException.forbidden("poll.other-session");

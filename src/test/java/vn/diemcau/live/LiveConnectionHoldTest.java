@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import vn.diemcau.security.CurrentUser;
 
 /**
  * A connection waiting for its snapshot keeps the frames published meanwhile. Frames it would never
@@ -38,7 +39,16 @@ class LiveConnectionHoldTest {
 
     private LiveConnection phone() {
         // send queue 32 as in the test profile; a participant (not staff)
-        return new LiveConnection(socket, 1, Locale.ROOT, 32, Long.MAX_VALUE, "hash", false, null, false);
+        return new LiveConnection(
+                socket,
+                1,
+                Locale.ROOT,
+                32,
+                Long.MAX_VALUE,
+                new LiveConnection.Caller("invitation", "hash", new CurrentUser.Invitee(1, 1, null)),
+                false,
+                null,
+                false);
     }
 
     @Test
