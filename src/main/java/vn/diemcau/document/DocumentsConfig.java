@@ -23,19 +23,6 @@ public interface DocumentsConfig {
     @WithDefault("5s")
     Duration accessCache();
 
-    /** Small stored files kept in memory for the downloads the event loop answers ({@code HeldFiles}). */
-    Held held();
-
-    interface Held {
-        /** Largest total held (DIEMCAU_DOCUMENTS_HELD_MAX_SIZE), in the JVM's direct memory; 0 holds none. */
-        @WithDefault("64M")
-        MemorySize maxSize();
-
-        /** Largest file held (DIEMCAU_DOCUMENTS_HELD_FILE_MAX_SIZE); larger ones are sent from disk. */
-        @WithDefault("1M")
-        MemorySize fileMaxSize();
-    }
-
     /** The personal copies of confidential PDFs, a cache under watermarked/ swept by {@code DocumentStore}. */
     Watermarked watermarked();
 

@@ -1,6 +1,5 @@
 package vn.diemcau.document;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -18,9 +17,8 @@ import vn.diemcau.security.InvitationDirectory;
 /**
  * A participant's download of a whole document, answered on the event loop when this instance knows
  * their invitation and holds the document: when a hall of phones fetch the agenda's papers at once,
- * each download costs a map lookup, the access rule, a place in the audit's group commit and one
- * write (a small file held in memory, {@link HeldFiles}) or the kernel's sendfile, not a pass through
- * the REST and security layers and a worker thread.
+ * each download costs a map lookup, the access rule, a place in the audit's group commit and the
+ * kernel's sendfile, not a pass through the REST and security layers and a worker thread.
  *
  * <p>Same contract as {@link DocumentResource#download} (which OpenAPI describes): same headers,
  * same file, the same audit row durable before a byte goes out, the same problem JSON when the audit
@@ -40,9 +38,6 @@ class DownloadRoute {
 
     @Inject
     DocumentService documents;
-
-    @Inject
-    HeldFiles held;
 
     @Inject
     RouteAnswers answers;
@@ -74,8 +69,7 @@ class DownloadRoute {
             HttpServerResponse r = rc.response();
             if (r.ended() || r.closed()) return; // the phone went away; the download stays recorded
             s.headers().forEach(r::putHeader);
-            Buffer bytes = held.get(s);
-            (bytes != null ? r.end(bytes) : r.sendFile(s.file().toString(), 0, s.size())).onFailure(e -> {
+            r.sendFile(s.file().toString(), 0, s.size()).onFailure(e -> {
                 if (r.headWritten() || r.closed()) {
                     LOG.debugf("Download of %s not sent: %s", req.path(), e.toString());
                 } else { // the stored file could not be opened: a 500 the phone sees, not a hang
