@@ -86,9 +86,10 @@ final class LiveConnection {
 
     /** When the caller's credentials run out (epoch ms; Long.MAX_VALUE when they do not). */
     final long expiresAt;
-    /** A participant's invitation (its hash), checked again while the socket stays open; null for staff. */
-    final String invitationHash;
-    /** Who opened the socket, as their credentials said then (what a vote on the event loop needs). */
+    /**
+     * Who opened the socket, as their credentials said then: what a vote on the event loop needs, and
+     * a participant's invitation, checked again while the socket stays open.
+     */
     final Caller caller;
 
     /**
@@ -119,7 +120,6 @@ final class LiveConnection {
         this.limit = limit;
         this.expiresAt = expiresAt;
         this.caller = caller;
-        this.invitationHash = caller.invitationHash();
         this.staff = staff;
         this.operated = operated;
         this.socket = socketOf(ws);

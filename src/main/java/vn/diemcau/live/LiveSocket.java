@@ -227,7 +227,10 @@ public class LiveSocket {
     void recheck(Instant now) {
         List<LiveConnection> all = List.copyOf(open.values());
         Set<String> hashes = new HashSet<>();
-        for (LiveConnection c : all) if (!c.closing() && c.invitationHash != null) hashes.add(c.invitationHash);
+        for (LiveConnection c : all) {
+            String hash = c.caller.invitationHash();
+            if (!c.closing() && hash != null) hashes.add(hash);
+        }
         // one read for every phone's invitation (in chunks), not one per phone
         Map<String, Long> current = hashes.isEmpty() || !invitations.isResolvable()
                 ? Map.of()
@@ -235,8 +238,8 @@ public class LiveSocket {
         for (LiveConnection c : all) {
             if (c.closing()) continue;
             if (c.expiresAt <= now.toEpochMilli()
-                    || (c.invitationHash != null && !Long.valueOf(c.sessionId).equals(current.get(c.invitationHash))))
-                expire(c);
+                    || (c.caller.invitationHash() != null
+                            && !Long.valueOf(c.sessionId).equals(current.get(c.caller.invitationHash())))) expire(c);
         }
     }
 
