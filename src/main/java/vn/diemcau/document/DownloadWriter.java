@@ -44,7 +44,12 @@ class DownloadWriter {
             boolean fromRoster,
             boolean watermarked,
             Instant at,
-            boolean continuation) {}
+            boolean continuation) {
+        /** The labels are the roster row's, as it is at the write: a participant's download. */
+        boolean joinsRoster() {
+            return fromRoster && who.delegateId() != null;
+        }
+    }
 
     private static final String COLUMNS = "document_id, version_id, session_id, actor, actor_role, delegate_id,"
             + " recipient_name, recipient_unit, point_id, watermarked, started_at, last_at, requests";
@@ -124,28 +129,27 @@ class DownloadWriter {
         if (own.multiStatements() && items.stream().noneMatch(Item::continuation)) {
             Jdbc.insertSelectCommitting(conn, ROWS, DownloadWriter::insertSelect, items, (ps, n, i) -> {
                 int next = bind(ps, n, i);
-                ps.setInt(next, i.fromRoster() && i.who().delegateId() != null ? 1 : 0);
+                ps.setInt(next, i.joinsRoster() ? 1 : 0);
                 return next + 1;
             });
             return;
         }
         List<Long> ids = new ArrayList<>();
-        for (Item i : items)
-            if (i.fromRoster() && i.who().delegateId() != null) ids.add(i.who().delegateId());
+        for (Item i : items) if (i.joinsRoster()) ids.add(i.who().delegateId());
         Map<Long, DelegateService.Brief> roster = DelegateService.briefs(conn, ids);
         List<Item> fresh = new ArrayList<>();
         List<Item> resumed = new ArrayList<>();
         for (Item i : items) (i.continuation() ? resumed : fresh).add(withRoster(i, roster));
         try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
             for (Item i : fresh) {
-                ps.setObject(bind(ps, 1, i), Jdbc.utc(i.at())); // last_at: the start
+                bindNew(ps, i);
                 ps.addBatch();
             }
             if (!fresh.isEmpty()) ps.executeBatch();
             // after the new rows: a continuation may resume a download of this very batch
             for (Item i : resumed) {
                 if (resume(conn, i)) continue;
-                ps.setObject(bind(ps, 1, i), Jdbc.utc(i.at())); // last_at: the start
+                bindNew(ps, i);
                 ps.executeUpdate();
             }
         }
@@ -186,6 +190,11 @@ class DownloadWriter {
             u.executeUpdate();
         }
         return true;
+    }
+
+    /** Binds the parameters of {@link #INSERT}: a new record, its last request its first. */
+    private static void bindNew(PreparedStatement ps, Item i) throws SQLException {
+        ps.setObject(bind(ps, 1, i), Jdbc.utc(i.at()));
     }
 
     /**

@@ -208,8 +208,7 @@ class LiveCommands {
         for (VoteCommand v : items) {
             PollService.Ballot b = v.ballot();
             if (b == null || v.refused() != null || b.changeable()) return null;
-            if (!commands.add(key(v.sessionId(), v.commandId())) || !voters.add(b.pollId() + ":" + b.voterKey()))
-                return null;
+            if (!commands.add(key(v.sessionId(), v.commandId())) || !voters.add(b.voter())) return null;
         }
         Instant now = Instant.now(clock);
         String sql = PollService.insertOpenBallots(Jdbc.rowsTable(PollService.BALLOT_COLUMNS, items.size()))

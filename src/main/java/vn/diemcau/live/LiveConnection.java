@@ -96,13 +96,7 @@ final class LiveConnection {
      * The name command records carry, and a participant's invitation (its hash) and delegate, session
      * and point; both null for staff.
      */
-    record Caller(String actor, String invitationHash, CurrentUser.Invitee invitee) {
-        static final Caller STAFF = new Caller("staff", null, null);
-    }
-
-    LiveConnection(WebSocketConnection ws, long sessionId, Locale locale, int limit) {
-        this(ws, sessionId, locale, limit, Long.MAX_VALUE, Caller.STAFF, true, null, false);
-    }
+    record Caller(String actor, String invitationHash, CurrentUser.Invitee invitee) {}
 
     LiveConnection(
             WebSocketConnection ws,

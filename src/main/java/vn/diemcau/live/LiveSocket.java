@@ -237,9 +237,9 @@ public class LiveSocket {
                 : QuarkusTransaction.requiringNew().call(() -> invitations.get().sessionsOf(hashes));
         for (LiveConnection c : all) {
             if (c.closing()) continue;
+            String hash = c.caller.invitationHash();
             if (c.expiresAt <= now.toEpochMilli()
-                    || (c.caller.invitationHash() != null
-                            && !Long.valueOf(c.sessionId).equals(current.get(c.caller.invitationHash())))) expire(c);
+                    || (hash != null && !Long.valueOf(c.sessionId).equals(current.get(hash)))) expire(c);
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -309,7 +308,6 @@ public class PollService {
                                     .collect(Collectors.toCollection(TreeSet::new))));
         }
         Map<String, Ballot> writes = new LinkedHashMap<>();
-        Set<PollVoted> events = new LinkedHashSet<>();
         for (Ballot b : ballots) {
             Object[] row = polls.get(b.pollId());
             if (row == null) {
@@ -326,13 +324,12 @@ public class PollService {
                 out.add(ProblemException.conflict("poll.already-voted"));
                 continue;
             }
-            writes.put(b.pollId() + ":" + b.voterKey(), b); // the later answer of the same voter wins
-            events.add(new PollVoted(b.sessionId(), b.pollId()));
+            writes.put(b.voter(), b); // the later answer of the same voter wins
             out.add(null);
         }
         if (!writes.isEmpty()) writeBallots(writes.values(), polls, Instant.now(clock));
         // observed after the commit: the ticker coalesces them into poll.results_changed
-        events.forEach(voted::fire);
+        announce(writes.values());
         return out;
     }
 
@@ -348,7 +345,12 @@ public class PollService {
             Long pointId,
             long choices,
             String text,
-            boolean changeable) {}
+            boolean changeable) {
+        /** Whose answer to which poll: a poll keeps one ballot per voter. */
+        public String voter() {
+            return pollId + ":" + voterKey;
+        }
+    }
 
     /** The columns of a ballot's row, in the order {@link #bindBallot} binds them. */
     public static final String BALLOT_COLUMNS =
@@ -380,8 +382,9 @@ public class PollService {
     }
 
     /**
-     * Ballots a caller wrote itself ({@link #insertOpenBallots}) and committed: the polls' screens
-     * hear of them as they hear of {@link #castAll}'s (coalesced into poll.results_changed).
+     * Ballots written, to the polls' screens (coalesced into poll.results_changed): observed once the
+     * transaction they were written in commits ({@link #castAll}), at once when the caller committed
+     * them itself ({@link #insertOpenBallots}).
      */
     public void announce(Collection<Ballot> written) {
         written.stream()
