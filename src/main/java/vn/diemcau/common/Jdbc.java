@@ -48,8 +48,7 @@ public final class Jdbc {
     public static <T> List<T> selectIn(Connection c, String sql, Collection<Long> ids, Row<T> row) throws SQLException {
         List<T> out = new ArrayList<>();
         for (List<Long> part : inParts(List.copyOf(ids))) {
-            String in = part.stream().map(x -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement ps = c.prepareStatement(sql.replace(":ids", in))) {
+            try (PreparedStatement ps = c.prepareStatement(sql.replace(":ids", marks(part.size())))) {
                 for (int i = 0; i < part.size(); i++) ps.setLong(i + 1, part.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(row.read(rs));
@@ -136,8 +135,13 @@ public final class Jdbc {
     public static String rowsTable(String aliases, int rows) {
         String[] names = aliases.split(",");
         String first = Arrays.stream(names).map(n -> "? " + n.trim()).collect(Collectors.joining(", "));
-        String next = " union all select " + String.join(", ", Collections.nCopies(names.length, "?"));
+        String next = " union all select " + marks(names.length);
         return "select " + first + next.repeat(rows - 1);
+    }
+
+    /** {@code n} parameter marks, {@code "?, ?, ?"}: an {@code IN} list's or a row's. */
+    public static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** {@code row} ({@code "(?, ?, 1)"}) {@code rows} times, for a multi-row {@code VALUES}. */

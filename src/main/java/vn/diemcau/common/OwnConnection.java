@@ -24,12 +24,14 @@ public final class OwnConnection {
 
     private final WriterConnections source;
     private boolean multiStatements;
+    private final boolean serverPrepared;
     private Connection connection;
     private long lastUsed;
 
-    OwnConnection(WriterConnections source, boolean multiStatements) {
+    OwnConnection(WriterConnections source, boolean multiStatements, boolean serverPrepared) {
         this.source = source;
         this.multiStatements = multiStatements;
+        this.serverPrepared = serverPrepared;
     }
 
     /** True when a batch may send several statements (its commit included) in one round trip. */
@@ -65,7 +67,7 @@ public final class OwnConnection {
     public synchronized Connection connection() throws SQLException {
         if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !connection.isValid(2)) close();
         if (connection == null) {
-            connection = source.open(multiStatements);
+            connection = source.open(multiStatements, serverPrepared);
             connection.setAutoCommit(false);
         }
         lastUsed = System.nanoTime();

@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 import vn.diemcau.common.BatchConfig;
 import vn.diemcau.common.GroupCommit;
@@ -73,21 +72,17 @@ class LiveCommands {
     WriterConnections connections;
 
     /**
-     * The vote writer's own connection: on MariaDB a batch of fresh votes is written on it in two
-     * round trips ({@link #castFresh}); what that leaves open goes to the full path in a JTA
-     * transaction of its own.
+     * The vote writer's own connection, its statements prepared on the server: on MariaDB a batch of
+     * fresh votes is written on it in one statement and its commit ({@link #castFresh}); what that
+     * leaves open goes to the full path in a JTA transaction of its own.
      */
     private OwnConnection own;
 
     private GroupCommit<VoteCommand, Outcome> votes;
 
-    /** The record of an applied command, as {@link #write} makes it: the same for every vote. */
-    private String okResult;
-
     @PostConstruct
     void start() {
-        own = connections.create();
-        okResult = write(Outcome.OK);
+        own = connections.createServerPrepared();
         votes = GroupCommit.committingItself("votes", batch, this::voteAll);
     }
 
@@ -130,8 +125,8 @@ class LiveCommands {
     }
 
     /**
-     * A vote: checked by {@code check} on the caller's thread, then written by the batch writer with
-     * its command record in one transaction shared with other votes, answered after the commit; no
+     * A vote: checked by {@code check} on the caller's thread, then written by the batch writer (its
+     * ballot keeping its command id) in one transaction shared with other votes, answered after the commit; no
      * thread waits for the batch meanwhile. The guarantees of {@link #run} hold: a resend (in the same
      * batch or a later one) gets the stored answer; a refusal is recorded too. Only a full queue (503)
      * is not recorded: nothing happened. The answer comes back on the caller's context.
@@ -151,7 +146,7 @@ class LiveCommands {
         PollService.Ballot ballot = null;
         Outcome refused = null;
         try {
-            ballot = check.get();
+            ballot = check.get().castBy(id);
         } catch (ProblemException p) {
             refused = Outcome.of(p);
         }
@@ -178,7 +173,7 @@ class LiveCommands {
             long sessionId, String commandId, String type, String actor, PollService.Ballot ballot, Outcome refused) {}
 
     /**
-     * A batch of votes, committed: fresh ones first in two round trips where they can be ({@link
+     * A batch of votes, committed: fresh ones first in one statement where they can be ({@link
      * #castFresh}), otherwise (a resend, a refusal, a second answer, a closed poll, a poll that lets
      * voters change their answer) the full path decides in a transaction of its own.
      */
@@ -195,12 +190,13 @@ class LiveCommands {
 
     /**
      * The common batch — every vote checked and new: one command id and one voter each, on polls that
-     * take one answer per voter — as one multi-statement on the writer's own connection: the ballots
-     * where their polls are still open and their voters have none ({@link
-     * PollService#insertOpenBallots}), the command records where their ids are new. When both counts
-     * say every row went in, the batch commits and every vote is answered OK, as the full path would
-     * have answered it; otherwise it rolls back and answers null (the full path decides, and no
-     * record of it is left). Reads nothing.
+     * take one answer per voter — as one statement on the writer's own connection: the ballots, each
+     * with the command id that cast it, where their polls are still open and their voters have none
+     * ({@link PollService#insertOpenBallots}). When its count says every ballot went in, the batch
+     * commits and every vote is answered OK, as the full path would have answered it; otherwise it
+     * rolls back and answers null (the full path decides, and nothing of it is left). No command
+     * record is written: a resend is answered from its ballot ({@link PollService#castAll}). Reads
+     * nothing.
      */
     private List<Outcome> castFresh(Connection conn, List<VoteCommand> items) throws SQLException {
         if (items.size() > Jdbc.IN_LIMIT) return null;
@@ -211,19 +207,14 @@ class LiveCommands {
             if (!commands.add(key(v.sessionId(), v.commandId())) || !voters.add(b.voter())) return null;
         }
         Instant now = Instant.now(clock);
-        String sql = PollService.insertOpenBallots(Jdbc.rowsTable(PollService.BALLOT_COLUMNS, items.size()))
-                + ";\ninsert ignore into live_commands (" + RECORD_COLUMNS + ") values "
-                + Jdbc.values(RECORD_ROW, items.size());
-        List<Integer> counts;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        int written;
+        try (PreparedStatement ps = conn.prepareStatement(
+                PollService.insertOpenBallots(Jdbc.rowsTable(PollService.BALLOT_COLUMNS, items.size())))) {
             int i = 1;
             for (VoteCommand v : items) i = PollService.bindBallot(ps, i, v.ballot(), now);
-            LocalDateTime at = Jdbc.utc(now);
-            for (VoteCommand v : items) i = bindRecord(ps, i, v, okResult, at);
-            counts = Jdbc.updateCounts(ps);
+            written = ps.executeUpdate();
         }
-        // the ballots' count, then the records'
-        if (counts.get(0) != items.size() || counts.get(1) != items.size()) {
+        if (written != items.size()) {
             conn.rollback();
             return null;
         }
@@ -272,17 +263,17 @@ class LiveCommands {
     /** The stored answers among {@code ids} (as {@link #stored}: another command's id is a conflict). */
     private Map<String, Outcome> storedAll(long sessionId, Set<String> ids, String type) {
         Map<String, Outcome> out = new HashMap<>();
-        List<String> list = List.copyOf(ids);
         em.unwrap(Session.class).doWork(conn -> {
-            String in = list.stream().map(x -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement ps = conn.prepareStatement("select command_id, type, result from live_commands"
-                    + " where session_id = ? and command_id in (" + in + ")")) {
-                ps.setLong(1, sessionId);
-                for (int i = 0; i < list.size(); i++) ps.setString(i + 2, list.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        out.put(key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
+            for (List<String> part : Jdbc.inParts(List.copyOf(ids))) {
+                try (PreparedStatement ps = conn.prepareStatement("select command_id, type, result from live_commands"
+                        + " where session_id = ? and command_id in (" + Jdbc.marks(part.size()) + ")")) {
+                    ps.setLong(1, sessionId);
+                    for (int i = 0; i < part.size(); i++) ps.setString(i + 2, part.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String id = rs.getString(1);
+                            out.put(key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
+                        }
                     }
                 }
             }

@@ -279,7 +279,8 @@ public class PollService {
                 me.pointId(),
                 bits,
                 answer,
-                p.changeable());
+                p.changeable(),
+                null);
     }
 
     /**
@@ -287,7 +288,9 @@ public class PollService {
      * first, so a close and a batch of votes serialize — a vote committed after the close is
      * impossible. One answer per ballot, in order: null when applied, or the refusal. Within the
      * batch as across batches: a second answer of the same voter is refused, or replaces the first
-     * where the poll allows it. Never relies on per-row update counts.
+     * where the poll allows it. A ballot whose command already cast the voter's stored ballot (a
+     * resend) is answered null and writes nothing, whatever the poll's status now. Never relies on
+     * per-row update counts.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ProblemException> castAll(List<Ballot> ballots) {
@@ -295,23 +298,27 @@ public class PollService {
         if (ballots.isEmpty()) return out;
         Map<Long, Object[]> polls =
                 lockPolls(ballots.stream().map(Ballot::pollId).collect(Collectors.toCollection(TreeSet::new)));
-        Map<Long, Set<String>> seen = new HashMap<>();
-        for (var e : polls.entrySet()) {
-            if (!PollStatus.OPEN.name().equals(e.getValue()[0])) continue;
-            seen.put(
-                    e.getKey(),
-                    existingKeys(
-                            e.getKey(),
+        Map<Long, Map<String, String>> stored = new HashMap<>();
+        for (long pollId : polls.keySet())
+            stored.put(
+                    pollId,
+                    existingBallots(
+                            pollId,
                             ballots.stream()
-                                    .filter(b -> b.pollId() == e.getKey())
+                                    .filter(b -> b.pollId() == pollId)
                                     .map(Ballot::voterKey)
                                     .collect(Collectors.toCollection(TreeSet::new))));
-        }
         Map<String, Ballot> writes = new LinkedHashMap<>();
         for (Ballot b : ballots) {
             Object[] row = polls.get(b.pollId());
             if (row == null) {
                 out.add(ProblemException.notFound("poll", b.pollId()));
+                continue;
+            }
+            Map<String, String> voters = stored.get(b.pollId());
+            String castBy = voters.get(b.voterKey());
+            if (castBy != null && castBy.equals(b.commandId())) {
+                out.add(null); // this command's ballot is the stored one: a resend
                 continue;
             }
             PollStatus status = PollStatus.valueOf((String) row[0]);
@@ -320,10 +327,11 @@ public class PollService {
                 out.add(ProblemException.conflict("poll.not-open", status));
                 continue;
             }
-            if (!seen.get(b.pollId()).add(b.voterKey()) && !changeable) {
+            if (voters.containsKey(b.voterKey()) && !changeable) {
                 out.add(ProblemException.conflict("poll.already-voted"));
                 continue;
             }
+            voters.put(b.voterKey(), ""); // a later answer of this voter in the batch is a second one
             writes.put(b.voter(), b); // the later answer of the same voter wins
             out.add(null);
         }
@@ -345,28 +353,35 @@ public class PollService {
             Long pointId,
             long choices,
             String text,
-            boolean changeable) {
+            boolean changeable,
+            String commandId) {
         /** Whose answer to which poll: a poll keeps one ballot per voter. */
         public String voter() {
             return pollId + ":" + voterKey;
+        }
+
+        /** This ballot as cast by the live command {@code id}, which its row keeps. */
+        public Ballot castBy(String id) {
+            return new Ballot(sessionId, pollId, voterKey, delegateId, pointId, choices, text, changeable, id);
         }
     }
 
     /** The columns of a ballot's row, in the order {@link #bindBallot} binds them. */
     public static final String BALLOT_COLUMNS =
-            "poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at";
+            "poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at, command_id";
 
     /**
      * Ballots of polls that take one answer per voter, from a derived table of {@link #BALLOT_COLUMNS}
      * as {@code t}: written where the poll is still open (the join reads the poll's row with a shared
      * lock, so a close waits for this transaction, as it waits for {@link #castAll}'s), ignored where
      * the voter has a ballot already. Its count says whether every ballot went in; when it does not,
-     * the caller rolls back and {@link #castAll} decides.
+     * the caller rolls back and {@link #castAll} decides. Each row keeps the command that cast it, so
+     * a resend is answered from the ballot itself.
      */
     public static String insertOpenBallots(String rows) {
         return "INSERT IGNORE INTO poll_ballots (" + BALLOT_COLUMNS + ") SELECT t.poll_id, t.voter_key,"
-                + " t.delegate_id, t.point_id, t.choices, t.answer_text, t.voted_at FROM (" + rows + ") t"
-                + " JOIN polls p ON p.id = t.poll_id WHERE p.status = 'OPEN' AND p.changeable = FALSE";
+                + " t.delegate_id, t.point_id, t.choices, t.answer_text, t.voted_at, t.command_id FROM (" + rows
+                + ") t JOIN polls p ON p.id = t.poll_id WHERE p.status = 'OPEN' AND p.changeable = FALSE";
     }
 
     /** Binds a ballot's {@link #BALLOT_COLUMNS} from parameter {@code i} on; answers the next free one. */
@@ -378,7 +393,8 @@ public class PollService {
         ps.setLong(i + 4, b.choices());
         ps.setString(i + 5, b.text());
         ps.setObject(i + 6, Jdbc.utc(at));
-        return i + 7;
+        ps.setString(i + 7, b.commandId());
+        return i + 8;
     }
 
     /**
@@ -456,18 +472,22 @@ public class PollService {
         return out;
     }
 
-    /** The voters of {@code keys} who have a ballot already: a locking read sees the latest commit. */
-    private Set<String> existingKeys(long pollId, Set<String> keys) {
-        Set<String> out = new HashSet<>();
+    /**
+     * The voters of {@code keys} who have a ballot already, each with the command that cast it ("" when
+     * none is kept): a locking read sees the latest commit.
+     */
+    private Map<String, String> existingBallots(long pollId, Set<String> keys) {
+        Map<String, String> out = new HashMap<>();
         em.unwrap(org.hibernate.Session.class).doWork(conn -> {
-            String in = keys.stream().map(x -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement ps = conn.prepareStatement("SELECT voter_key FROM poll_ballots WHERE poll_id = ?"
-                    + " AND voter_key IN (" + in + ") FOR UPDATE")) {
-                ps.setLong(1, pollId);
-                int i = 2;
-                for (String k : keys) ps.setString(i++, k);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(rs.getString(1));
+            for (List<String> part : Jdbc.inParts(List.copyOf(keys))) {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT voter_key, command_id FROM poll_ballots"
+                        + " WHERE poll_id = ? AND voter_key IN (" + Jdbc.marks(part.size()) + ") FOR UPDATE")) {
+                    ps.setLong(1, pollId);
+                    int i = 2;
+                    for (String k : part) ps.setString(i++, k);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) out.put(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), ""));
+                    }
                 }
             }
         });
@@ -475,9 +495,10 @@ public class PollService {
     }
 
     private void writeBallots(Collection<Ballot> ballots, Map<Long, Object[]> polls, Instant now) {
-        String insert = "INSERT INTO poll_ballots (" + BALLOT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String insert = "INSERT INTO poll_ballots (" + BALLOT_COLUMNS + ") VALUES ("
+                + Jdbc.marks(BALLOT_COLUMNS.split(",").length) + ")";
         String upsert = insert + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
-                + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)";
+                + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at), command_id = VALUES(command_id)";
         em.unwrap(org.hibernate.Session.class).doWork(conn -> {
             try (PreparedStatement once = conn.prepareStatement(insert);
                     PreparedStatement replace = conn.prepareStatement(upsert)) {

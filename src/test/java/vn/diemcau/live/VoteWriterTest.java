@@ -15,8 +15,9 @@ import vn.diemcau.poll.PollService;
 
 /**
  * The vote writer's one-statement path (MariaDB): a batch of fresh votes is written and committed
- * without a read, and any batch it cannot take whole leaves nothing behind for the full path, which
- * then answers as it always did.
+ * without a read, one row a vote (the ballot keeps its command id), and any batch it cannot take whole
+ * leaves nothing behind for the full path, which then answers as it always did: a resend from the
+ * ballot its command cast.
  */
 @QuarkusTest
 class VoteWriterTest {
@@ -35,8 +36,18 @@ class VoteWriterTest {
 
         assertEquals(List.of(Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK), commands.fresh(fresh));
         assertEquals(5, count("select count(*) from poll_ballots where poll_id = ?1", poll));
+        // one row a vote: the ballot keeps the command that cast it, no command record is written
+        for (LiveCommands.VoteCommand v : fresh)
+            assertEquals(
+                    v.commandId(),
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> em.createNativeQuery(
+                                            "select command_id from poll_ballots where poll_id = ?1 and voter_key = ?2")
+                                    .setParameter(1, poll)
+                                    .setParameter(2, v.ballot().voterKey())
+                                    .getSingleResult()));
         assertEquals(
-                5,
+                0,
                 count(
                         "select count(*) from live_commands where session_id = ?1 and command_id like 'v-%'",
                         f.sessionId));
@@ -62,6 +73,11 @@ class VoteWriterTest {
         LiveCommands.VoteCommand late = vote(f, poll, "cu-tri-muon", "v-muon-" + LiveFixture.uid(), 0);
         assertNull(commands.fresh(List.of(late)));
         assertEquals("poll.not-open", commands.voteAll(List.of(late)).get(0).code());
+        assertEquals(6, count("select count(*) from poll_ballots where poll_id = ?1", poll));
+
+        // a resend after the close of a vote the one-statement path took: the first answer, from its ballot
+        assertNull(commands.fresh(List.of(fresh.get(2))));
+        assertEquals(List.of(Outcome.OK), commands.voteAll(List.of(fresh.get(2))));
         assertEquals(6, count("select count(*) from poll_ballots where poll_id = ?1", poll));
     }
 
@@ -89,7 +105,8 @@ class VoteWriterTest {
                 commandId,
                 "poll.vote",
                 "delegate:0",
-                new PollService.Ballot(f.sessionId, poll, voter, null, f.point1, 1L << choice, null, changeable),
+                new PollService.Ballot(
+                        f.sessionId, poll, voter, null, f.point1, 1L << choice, null, changeable, commandId),
                 null);
     }
 
