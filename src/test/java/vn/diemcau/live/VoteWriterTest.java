@@ -37,15 +37,7 @@ class VoteWriterTest {
         assertEquals(List.of(Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK), commands.fresh(fresh));
         assertEquals(5, count("select count(*) from poll_ballots where poll_id = ?1", poll));
         // one row a vote: the ballot keeps the command that cast it, no command record is written
-        for (LiveCommands.VoteCommand v : fresh)
-            assertEquals(
-                    v.commandId(),
-                    QuarkusTransaction.requiringNew()
-                            .call(() -> em.createNativeQuery(
-                                            "select command_id from poll_ballots where poll_id = ?1 and voter_key = ?2")
-                                    .setParameter(1, poll)
-                                    .setParameter(2, v.ballot().voterKey())
-                                    .getSingleResult()));
+        for (LiveCommands.VoteCommand v : fresh) assertEquals(v.commandId(), castBy(poll, v));
         assertEquals(
                 0,
                 count(
@@ -90,6 +82,26 @@ class VoteWriterTest {
         assertEquals(0, count("select count(*) from poll_ballots where poll_id = ?1", poll));
         assertEquals(List.of(Outcome.OK), commands.voteAll(List.of(v)));
         assertEquals(1, count("select count(*) from poll_ballots where poll_id = ?1", poll));
+        assertEquals(v.commandId(), castBy(poll, v));
+
+        // a changed answer: the ballot now keeps the second command; a late resend of the first is
+        // answered as the first time and changes nothing back
+        LiveCommands.VoteCommand changed = vote(f, poll, "cu-tri-doi", "v-doi-lai-" + LiveFixture.uid(), 1);
+        assertEquals(List.of(Outcome.OK), commands.voteAll(List.of(changed)));
+        assertEquals(changed.commandId(), castBy(poll, v));
+        assertEquals(List.of(Outcome.OK), commands.voteAll(List.of(v)));
+        assertEquals(changed.commandId(), castBy(poll, v));
+        assertEquals(1, count("select count(*) from poll_ballots where poll_id = ?1 and choices = 2", poll));
+    }
+
+    /** The command id the voter's ballot keeps. */
+    private Object castBy(long poll, LiveCommands.VoteCommand v) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select command_id from poll_ballots where poll_id = ?1 and voter_key = ?2")
+                        .setParameter(1, poll)
+                        .setParameter(2, v.ballot().voterKey())
+                        .getSingleResult());
     }
 
     private static long openPoll(LiveFixture f, boolean changeable) {
