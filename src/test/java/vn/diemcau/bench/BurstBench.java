@@ -216,17 +216,15 @@ class BurstBench {
 
     Process startLimit(int port, String sessions) throws java.io.IOException {
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        return new ProcessBuilder(
-                        "java",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BurstLimitServer.class.getName(),
+        return new ProcessBuilder(Jvm.main(
+                        List.of(),
+                        BurstLimitServer.class,
                         "" + port,
                         config.getValue("quarkus.datasource.jdbc.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
                         config.getOptionalValue("quarkus.datasource.password", String.class)
                                 .orElse(""),
-                        sessions)
+                        sessions))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server-burst-limit.log").toFile())
                 .start();
@@ -488,8 +486,7 @@ class BurstBench {
         final java.io.Writer orders;
 
         Phones(Path log) throws java.io.IOException {
-            process = new ProcessBuilder(
-                            "java", "-cp", System.getProperty("java.class.path"), PhoneWave.class.getName())
+            process = new ProcessBuilder(Jvm.main(List.of(), PhoneWave.class))
                     .redirectError(log.toFile())
                     .start();
             answers = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));

@@ -75,7 +75,7 @@ final class DiemcauServer implements AutoCloseable {
         int port = Integer.getInteger("bench.port", freePort());
         Config cfg = ConfigProvider.getConfig();
         Path work = Files.createDirectories(dir.resolve("jar").toAbsolutePath());
-        List<String> cmd = new ArrayList<>(List.of(java("java")));
+        List<String> cmd = new ArrayList<>(List.of(Jvm.tool("java")));
         cmd.addAll(Arrays.asList(System.getProperty("bench.jvm", "").trim().split("\\s+")));
         cmd.removeIf(String::isEmpty);
         // the live hub's per-connection lines would be written 20,000 times per run
@@ -164,10 +164,6 @@ final class DiemcauServer implements AutoCloseable {
     }
 
     /** A tool of the JDK this JVM runs on (the jar is started with the same one). */
-    private static String java(String tool) {
-        return Path.of(System.getProperty("java.home"), "bin", tool).toString();
-    }
-
     /** Heap used after full collections, in bytes. */
     long heapUsedAfterGc() throws Exception {
         if (process == null) {
@@ -212,7 +208,7 @@ final class DiemcauServer implements AutoCloseable {
     }
 
     private String jcmd(String command) throws Exception {
-        Process p = new ProcessBuilder(java("jcmd"), String.valueOf(pid), command)
+        Process p = new ProcessBuilder(Jvm.tool("jcmd"), String.valueOf(pid), command)
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes());

@@ -34,7 +34,6 @@ class LiveFanOutBench {
     URL base;
 
     final Path dir = Path.of("target/bench");
-    final String cp = System.getProperty("java.class.path");
     final List<Process> servers = new ArrayList<>();
     DiemcauServer diemcau;
     int run;
@@ -168,13 +167,9 @@ class LiveFanOutBench {
             String target, int n, int events, BenchFixture f, long pid, int heartbeatPoints, List<String> extra)
             throws Exception {
         String frame = peerFrame();
-        List<String> cmd = new ArrayList<>(List.of(
-                "java",
-                "-Xss512k",
-                "-XX:+UseParallelGC",
-                "-cp",
-                cp,
-                LoadGenerator.class.getName(),
+        List<String> cmd = new ArrayList<>(Jvm.main(
+                List.of("-Xss512k", "-XX:+UseParallelGC"),
+                LoadGenerator.class,
                 "name=" + target,
                 "n=" + n,
                 "events=" + events,
@@ -238,8 +233,8 @@ class LiveFanOutBench {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String t : targets) {
             List<String> cmd = switch (t) {
-                case "limit" -> List.of("java", "-cp", cp, LimitServer.class.getName(), "" + LIMIT);
-                case "vertx" -> List.of("java", "-cp", cp, VertxBroadcastServer.class.getName(), "" + VERTX);
+                case "limit" -> Jvm.main(List.of(), LimitServer.class, "" + LIMIT);
+                case "vertx" -> Jvm.main(List.of(), VertxBroadcastServer.class, "" + VERTX);
                 case "ws" -> List.of("node", "bench/servers/ws-server.js", "" + WS);
                 case "socketio" -> List.of("node", "bench/servers/socketio-server.js", "" + SOCKETIO);
                 default -> null;
