@@ -46,10 +46,21 @@ public final class Jdbc {
      * the read for a list of a different length each time.
      */
     public static <T> List<T> selectIn(Connection c, String sql, Collection<Long> ids, Row<T> row) throws SQLException {
+        return selectIn(c, sql, List.of(), ids, row);
+    }
+
+    /**
+     * As {@link #selectIn(Connection, String, Collection, Row)}, for values of any type, with the
+     * parameters {@code before} bound ahead of each part's (the {@code ?} that come before {@code :ids}).
+     */
+    public static <T> List<T> selectIn(Connection c, String sql, List<?> before, Collection<?> values, Row<T> row)
+            throws SQLException {
         List<T> out = new ArrayList<>();
-        for (List<Long> part : inParts(List.copyOf(ids))) {
+        for (List<?> part : inParts(List.copyOf(values))) {
             try (PreparedStatement ps = c.prepareStatement(sql.replace(":ids", marks(part.size())))) {
-                for (int i = 0; i < part.size(); i++) ps.setLong(i + 1, part.get(i));
+                int i = 1;
+                for (Object v : before) ps.setObject(i++, v);
+                for (Object v : part) ps.setObject(i++, v);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(row.read(rs));
                 }

@@ -34,7 +34,7 @@ public class WriterConnections {
 
     /** A writer's connection, multi-statement where the database allows it. */
     public OwnConnection create() {
-        return new OwnConnection(this, "mariadb".equalsIgnoreCase(dbKind), false);
+        return create(false);
     }
 
     /**
@@ -45,7 +45,11 @@ public class WriterConnections {
      * a time (a server-prepared statement cannot hold several).
      */
     public OwnConnection createServerPrepared() {
-        return new OwnConnection(this, "mariadb".equalsIgnoreCase(dbKind), true);
+        return create(true);
+    }
+
+    private OwnConnection create(boolean serverPrepared) {
+        return new OwnConnection(this, "mariadb".equalsIgnoreCase(dbKind), serverPrepared);
     }
 
     Connection open(boolean multiStatements, boolean serverPrepared) throws SQLException {

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -263,21 +262,19 @@ class LiveCommands {
     /** The stored answers among {@code ids} (as {@link #stored}: another command's id is a conflict). */
     private Map<String, Outcome> storedAll(long sessionId, Set<String> ids, String type) {
         Map<String, Outcome> out = new HashMap<>();
-        em.unwrap(Session.class).doWork(conn -> {
-            for (List<String> part : Jdbc.inParts(List.copyOf(ids))) {
-                try (PreparedStatement ps = conn.prepareStatement("select command_id, type, result from live_commands"
-                        + " where session_id = ? and command_id in (" + Jdbc.marks(part.size()) + ")")) {
-                    ps.setLong(1, sessionId);
-                    for (int i = 0; i < part.size(); i++) ps.setString(i + 2, part.get(i));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String id = rs.getString(1);
-                            out.put(key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
-                        }
-                    }
-                }
-            }
-        });
+        em.unwrap(Session.class)
+                .doWork(conn -> Jdbc.selectIn(
+                                conn,
+                                "select command_id, type, result from live_commands"
+                                        + " where session_id = ? and command_id in (:ids)",
+                                List.of(sessionId),
+                                ids,
+                                rs -> {
+                                    String id = rs.getString(1);
+                                    return Map.entry(
+                                            key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
+                                })
+                        .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 

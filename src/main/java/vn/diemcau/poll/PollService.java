@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -379,8 +378,8 @@ public class PollService {
      * a resend is answered from the ballot itself.
      */
     public static String insertOpenBallots(String rows) {
-        return "INSERT IGNORE INTO poll_ballots (" + BALLOT_COLUMNS + ") SELECT t.poll_id, t.voter_key,"
-                + " t.delegate_id, t.point_id, t.choices, t.answer_text, t.voted_at, t.command_id FROM (" + rows
+        return "INSERT IGNORE INTO poll_ballots (" + BALLOT_COLUMNS + ") SELECT t."
+                + String.join(", t.", BALLOT_COLUMNS.split(",\\s*")) + " FROM (" + rows
                 + ") t JOIN polls p ON p.id = t.poll_id WHERE p.status = 'OPEN' AND p.changeable = FALSE";
     }
 
@@ -478,19 +477,15 @@ public class PollService {
      */
     private Map<String, String> existingBallots(long pollId, Set<String> keys) {
         Map<String, String> out = new HashMap<>();
-        em.unwrap(org.hibernate.Session.class).doWork(conn -> {
-            for (List<String> part : Jdbc.inParts(List.copyOf(keys))) {
-                try (PreparedStatement ps = conn.prepareStatement("SELECT voter_key, command_id FROM poll_ballots"
-                        + " WHERE poll_id = ? AND voter_key IN (" + Jdbc.marks(part.size()) + ") FOR UPDATE")) {
-                    ps.setLong(1, pollId);
-                    int i = 2;
-                    for (String k : part) ps.setString(i++, k);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) out.put(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), ""));
-                    }
-                }
-            }
-        });
+        em.unwrap(org.hibernate.Session.class)
+                .doWork(conn -> Jdbc.selectIn(
+                                conn,
+                                "SELECT voter_key, command_id FROM poll_ballots"
+                                        + " WHERE poll_id = ? AND voter_key IN (:ids) FOR UPDATE",
+                                List.of(pollId),
+                                keys,
+                                rs -> Map.entry(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), "")))
+                        .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
 
