@@ -489,14 +489,22 @@ public class PollService {
         return out;
     }
 
+    /** One ballot's row, {@link #bindBallot}'s parameters. */
+    private static final String INSERT_BALLOT = "INSERT INTO poll_ballots (" + BALLOT_COLUMNS + ") VALUES ("
+            + Jdbc.marks(BALLOT_COLUMNS.split(",").length) + ")";
+
+    /** The same, left out where the voter has a ballot already (the count says which). */
+    private static final String INSERT_BALLOT_ONCE = INSERT_BALLOT.replaceFirst("^INSERT", "INSERT IGNORE");
+
+    /** The same, replacing the voter's earlier answer (polls that let voters change it). */
+    private static final String UPSERT_BALLOT = INSERT_BALLOT
+            + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
+            + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at), command_id = VALUES(command_id)";
+
     private void writeBallots(Collection<Ballot> ballots, Map<Long, Object[]> polls, Instant now) {
-        String insert = "INSERT INTO poll_ballots (" + BALLOT_COLUMNS + ") VALUES ("
-                + Jdbc.marks(BALLOT_COLUMNS.split(",").length) + ")";
-        String upsert = insert + " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
-                + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at), command_id = VALUES(command_id)";
         em.unwrap(org.hibernate.Session.class).doWork(conn -> {
-            try (PreparedStatement once = conn.prepareStatement(insert);
-                    PreparedStatement replace = conn.prepareStatement(upsert)) {
+            try (PreparedStatement once = conn.prepareStatement(INSERT_BALLOT);
+                    PreparedStatement replace = conn.prepareStatement(UPSERT_BALLOT)) {
                 boolean anyOnce = false, anyReplace = false;
                 for (Ballot b : ballots) {
                     boolean changeable = (Boolean) polls.get(b.pollId())[1];
@@ -527,21 +535,23 @@ public class PollService {
         } else {
             bits = bits(p.kind, p.options.size(), p.maxChoices, choices);
         }
-        int changed = em.createNativeQuery((p.changeable ? "INSERT" : "INSERT IGNORE")
-                        + " INTO poll_ballots (poll_id, voter_key, delegate_id, point_id, choices, answer_text, voted_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + (p.changeable
-                                ? " ON DUPLICATE KEY UPDATE point_id = VALUES(point_id), choices = VALUES(choices),"
-                                        + " answer_text = VALUES(answer_text), voted_at = VALUES(voted_at)"
-                                : ""))
-                .setParameter(1, p.id)
-                .setParameter(2, voterKey(p, delegateId))
-                .setParameter(3, p.anonymous ? null : delegateId)
-                .setParameter(4, pointId)
-                .setParameter(5, bits)
-                .setParameter(6, answer)
-                .setParameter(7, Instant.now(clock))
-                .executeUpdate();
+        Ballot b = new Ballot(
+                p.sessionId,
+                p.id,
+                voterKey(p, delegateId),
+                p.anonymous ? null : delegateId,
+                pointId,
+                bits,
+                answer,
+                p.changeable,
+                null);
+        Instant now = Instant.now(clock);
+        int changed = em.unwrap(org.hibernate.Session.class).doReturningWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(p.changeable ? UPSERT_BALLOT : INSERT_BALLOT_ONCE)) {
+                bindBallot(ps, 1, b, now);
+                return ps.executeUpdate();
+            }
+        });
         if (changed == 0 && !p.changeable) throw ProblemException.conflict("poll.already-voted");
         voted.fire(new PollVoted(p.sessionId, p.id));
     }
