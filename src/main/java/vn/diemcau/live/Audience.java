@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Who receives a frame. Participants get only {@link #EVERYONE} frames. Organizers and observers
+ * Who receives a frame. Participants get only {@link #EVERYONE} and {@link #PARTICIPANTS} frames. Organizers and observers
  * (the main hall, the big screen: they oversee every point) get every frame. An operator who is
  * neither runs only the consoles of their own points: {@link #STAFF} frames, and {@link #points}
  * frames that name one of their points; not the session-wide counts. At a province's 2,000 points
@@ -16,12 +16,18 @@ record Audience(Kind kind, long[] points) {
         EVERYONE,
         STAFF,
         OVERSEERS,
-        POINTS
+        POINTS,
+        PARTICIPANTS
     }
 
     static final Audience EVERYONE = new Audience(Kind.EVERYONE, null);
     /** Every staff screen: organizers, observers and operators (the roll call, hidden poll results). */
     static final Audience STAFF = new Audience(Kind.STAFF, null);
+    /**
+     * Participants only: the version of a frame whose staff version carries more than phones show
+     * (poll results without the points' breakdown).
+     */
+    static final Audience PARTICIPANTS = new Audience(Kind.PARTICIPANTS, null);
     /** Organizers and observers only (the session's attendance counts). */
     static final Audience OVERSEERS = new Audience(Kind.OVERSEERS, null);
 
@@ -33,7 +39,7 @@ record Audience(Kind kind, long[] points) {
     }
 
     boolean staffOnly() {
-        return kind != Kind.EVERYONE;
+        return kind != Kind.EVERYONE && kind != Kind.PARTICIPANTS;
     }
 
     /**
@@ -43,6 +49,7 @@ record Audience(Kind kind, long[] points) {
     boolean reaches(boolean staff, long[] operated) {
         return switch (kind) {
             case EVERYONE -> true;
+            case PARTICIPANTS -> !staff;
             case STAFF -> staff;
             case OVERSEERS -> staff && operated == null;
             case POINTS -> staff && (operated == null || intersect(points, operated));
@@ -59,12 +66,16 @@ record Audience(Kind kind, long[] points) {
         return false;
     }
 
-    /** As kept beside a frame in a shared stream (Redis): {@code A}, {@code S}, {@code O} or {@code P1,2,3}. */
+    /**
+     * As kept beside a frame in a shared stream (Redis): {@code A}, {@code S}, {@code O}, {@code D}
+     * (participants) or {@code P1,2,3}.
+     */
     String flag() {
         return switch (kind) {
             case EVERYONE -> "A";
             case STAFF -> "S";
             case OVERSEERS -> "O";
+            case PARTICIPANTS -> "D";
             case POINTS ->
                 "P"
                         + String.join(
@@ -79,6 +90,7 @@ record Audience(Kind kind, long[] points) {
             case 'A' -> EVERYONE;
             case 'S' -> STAFF;
             case 'O' -> OVERSEERS;
+            case 'D' -> PARTICIPANTS;
             case 'P' ->
                 new Audience(
                         Kind.POINTS,

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import vn.diemcau.agenda.AgendaItemExtended;
@@ -38,6 +39,7 @@ import vn.diemcau.point.RollCallStarted;
 import vn.diemcau.poll.PollClosed;
 import vn.diemcau.poll.PollOpened;
 import vn.diemcau.poll.PollPublished;
+import vn.diemcau.poll.PollResults;
 import vn.diemcau.poll.PollResultsChanged;
 import vn.diemcau.session.SessionStatus;
 import vn.diemcau.session.SessionStatusChanged;
@@ -329,14 +331,27 @@ public class LiveHub {
     }
 
     void on(@Observes PollPublished e) {
-        afterCommit(e.sessionId(), new ServerMessage.PollPublished(e.poll()));
+        afterCommitSplit(e.sessionId(), e.poll(), e.poll().forParticipants(), ServerMessage.PollPublished::new);
     }
 
     void on(@Observes PollResultsChanged e) {
-        afterCommit(
-                e.sessionId(),
-                new ServerMessage.PollResultsChanged(e.results().pollId(), e.results()),
-                e.participantsMaySee() ? Audience.EVERYONE : Audience.STAFF);
+        Function<PollResults, ServerMessage> frame = r -> new ServerMessage.PollResultsChanged(r.pollId(), r);
+        if (e.participantsMaySee())
+            afterCommitSplit(e.sessionId(), e.results(), e.results().forParticipants(), frame);
+        else afterCommit(e.sessionId(), frame.apply(e.results()), Audience.STAFF);
+    }
+
+    /**
+     * A frame to everyone, or, where participants' version ({@code theirs}) leaves out what only staff
+     * screens show (poll results' points), the full one to staff and theirs to participants.
+     */
+    private <T> void afterCommitSplit(long sessionId, T all, T theirs, Function<T, ServerMessage> frame) {
+        if (theirs == all) {
+            afterCommit(sessionId, frame.apply(all));
+            return;
+        }
+        afterCommit(sessionId, frame.apply(all), Audience.STAFF);
+        afterCommit(sessionId, frame.apply(theirs), Audience.PARTICIPANTS);
     }
 
     // floor: requests to speak and written questions

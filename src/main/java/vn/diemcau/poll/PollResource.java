@@ -29,7 +29,8 @@ public class PollResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.OBSERVER, Roles.OPERATOR, Roles.PARTICIPANT})
     @Operation(
             summary = "The session's polls",
-            description = "Participants see polls past DRAFT, their own answer, and results only when allowed")
+            description = "Participants see polls past DRAFT, their own answer, and results only when allowed"
+                    + " (without the points' part: points: [])")
     public List<PollView> list(@PathParam("sessionId") long sessionId) {
         return polls.list(sessionId);
     }
@@ -48,7 +49,8 @@ public class PollResource {
     @Operation(
             summary = "Totals, per point and per unit level (phones + room counts)",
             description =
-                    "403 poll.results-hidden for participants until the results are published, when the poll hides them")
+                    "403 poll.results-hidden for participants until the results are published, when the poll hides"
+                            + " them. Participants get the totals with points: [] (each point's part is for staff).")
     public PollResults results(@PathParam("sessionId") long sessionId, @PathParam("pollId") long pollId) {
         return polls.results(sessionId, pollId);
     }

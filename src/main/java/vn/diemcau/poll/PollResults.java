@@ -18,6 +18,17 @@ public record PollResults(
         List<LevelCount> levels,
         List<String> texts) {
 
+    /**
+     * The totals as participants get them: without the points' breakdown, which only staff screens
+     * show. A phone shows the options' bars; at a province's 2,000 points (a nation's 31,000) the
+     * breakdown would be most of every results frame sent to every phone.
+     */
+    public PollResults forParticipants() {
+        return points.isEmpty()
+                ? this
+                : new PollResults(pollId, status, voters, roomVotes, options, average, List.of(), levels, texts);
+    }
+
     /** Per option (position in the poll's options). */
     public record OptionCount(int position, String label, int phone, int room, int total) {}
 

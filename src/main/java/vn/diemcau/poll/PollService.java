@@ -127,7 +127,8 @@ public class PollService {
     public List<PollView> participantLive(long sessionId) {
         List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
         return polls.stream()
-                .map(p -> broadcastView(p, p.resultsVisibleToParticipants() ? tally.count(p) : null))
+                .map(p -> broadcastView(
+                        p, p.resultsVisibleToParticipants() ? tally.count(p).forParticipants() : null))
                 .toList();
     }
 
@@ -160,9 +161,9 @@ public class PollService {
     public PollResults results(long sessionId, long pollId) {
         access.requireRead(sessionId);
         Poll p = require(sessionId, pollId);
-        if (user.isParticipant() && !p.resultsVisibleToParticipants())
-            throw ProblemException.forbidden("poll.results-hidden");
-        return tally.count(p);
+        if (!user.isParticipant()) return tally.count(p);
+        if (!p.resultsVisibleToParticipants()) throw ProblemException.forbidden("poll.results-hidden");
+        return tally.count(p).forParticipants();
     }
 
     /** Who answered what, for named polls only (organizer). */
@@ -707,8 +708,11 @@ public class PollService {
 
     private PollView view(Poll p) {
         boolean staff = !user.isParticipant();
-        PollResults results =
-                p.status != PollStatus.DRAFT && (staff || p.resultsVisibleToParticipants()) ? tally.count(p) : null;
+        PollResults results = p.status == PollStatus.DRAFT
+                ? null
+                : staff
+                        ? tally.count(p)
+                        : p.resultsVisibleToParticipants() ? tally.count(p).forParticipants() : null;
         List<Integer> myChoices = null;
         String myText = null;
         var me = user.invitee();

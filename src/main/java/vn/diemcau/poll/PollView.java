@@ -48,6 +48,15 @@ public record PollView(
 
     /** The same poll with a participant's own answer. */
     PollView withMine(List<Integer> choices, String text) {
+        return with(results, choices, text);
+    }
+
+    /** The same poll as participants see it: its results without the points' breakdown. */
+    public PollView forParticipants() {
+        return results == null ? this : with(results.forParticipants(), myChoices, myText);
+    }
+
+    private PollView with(PollResults results, List<Integer> choices, String text) {
         return new PollView(
                 id,
                 sessionId,

@@ -15,8 +15,9 @@ class AudienceTest {
     static final long[] CONSOLE_3_AND_9 = {3, 9};
 
     @Test
-    void phonesGetOnlyFramesForEveryone() {
+    void phonesGetOnlyFramesForEveryoneAndTheirOwn() {
         assertTrue(Audience.EVERYONE.reaches(false, null));
+        assertTrue(Audience.PARTICIPANTS.reaches(false, null));
         for (Audience a : List.of(Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(3L))))
             assertFalse(a.reaches(false, null), a.kind().name());
     }
@@ -25,6 +26,16 @@ class AudienceTest {
     void theMainHallGetsEveryFrame() {
         for (Audience a : List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(5L))))
             assertTrue(a.reaches(true, OVERSEER), a.kind().name());
+        // … but the phones' version of a frame whose staff version it gets
+        assertFalse(Audience.PARTICIPANTS.reaches(true, OVERSEER));
+    }
+
+    @Test
+    void onlyThePhonesVersionWalksThePhonesSockets() {
+        assertFalse(Audience.EVERYONE.staffOnly());
+        assertFalse(Audience.PARTICIPANTS.staffOnly());
+        for (Audience a : List.of(Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(5L))))
+            assertTrue(a.staffOnly(), a.kind().name());
     }
 
     @Test
@@ -36,13 +47,14 @@ class AudienceTest {
         assertTrue(Audience.points(List.of(3L)).reaches(true, CONSOLE_3_AND_9));
         assertFalse(Audience.points(List.of(1L, 4L, 8L, 10L)).reaches(true, CONSOLE_3_AND_9));
         assertFalse(Audience.points(List.of()).reaches(true, CONSOLE_3_AND_9));
+        assertFalse(Audience.PARTICIPANTS.reaches(true, CONSOLE_3_AND_9));
         // an operator whose console runs no point of this session gets no point's frames
         assertFalse(Audience.points(List.of(3L)).reaches(true, new long[0]));
     }
 
     @Test
     void flagsRoundTrip() {
-        for (Audience a : List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS))
+        for (Audience a : List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS, Audience.PARTICIPANTS))
             assertEquals(a, Audience.ofFlag(a.flag()));
         Audience points = Audience.points(List.of(42L, 7L, 42L));
         assertEquals("P7,42", points.flag());
