@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Who receives a frame. Participants get only {@link #EVERYONE} and {@link #PARTICIPANTS} frames. Organizers and observers
+ * Who receives a frame. Participants get only {@link #EVERYONE} and {@link #NOT_OVERSEERS} frames. Organizers and observers
  * (the main hall, the big screen: they oversee every point) get every frame. An operator who is
  * neither runs only the consoles of their own points: {@link #STAFF} frames, and {@link #points}
  * frames that name one of their points; not the session-wide counts. At a province's 2,000 points
@@ -17,17 +17,20 @@ record Audience(Kind kind, long[] points) {
         STAFF,
         OVERSEERS,
         POINTS,
-        PARTICIPANTS
+        NOT_OVERSEERS,
+        CONSOLES
     }
 
     static final Audience EVERYONE = new Audience(Kind.EVERYONE, null);
     /** Every staff screen: organizers, observers and operators (the roll call, hidden poll results). */
     static final Audience STAFF = new Audience(Kind.STAFF, null);
     /**
-     * Participants only: the version of a frame whose staff version carries more than phones show
-     * (poll results without the points' breakdown).
+     * Phones and operators' consoles: the brief version of a frame whose full version goes to the
+     * {@link #OVERSEERS} (poll results without each point's part).
      */
-    static final Audience PARTICIPANTS = new Audience(Kind.PARTICIPANTS, null);
+    static final Audience NOT_OVERSEERS = new Audience(Kind.NOT_OVERSEERS, null);
+    /** Operators' consoles only (the brief version of a staff-only frame, as {@link #NOT_OVERSEERS}). */
+    static final Audience CONSOLES = new Audience(Kind.CONSOLES, null);
     /** Organizers and observers only (the session's attendance counts). */
     static final Audience OVERSEERS = new Audience(Kind.OVERSEERS, null);
 
@@ -39,7 +42,7 @@ record Audience(Kind kind, long[] points) {
     }
 
     boolean staffOnly() {
-        return kind != Kind.EVERYONE && kind != Kind.PARTICIPANTS;
+        return kind != Kind.EVERYONE && kind != Kind.NOT_OVERSEERS;
     }
 
     /**
@@ -49,7 +52,8 @@ record Audience(Kind kind, long[] points) {
     boolean reaches(boolean staff, long[] operated) {
         return switch (kind) {
             case EVERYONE -> true;
-            case PARTICIPANTS -> !staff;
+            case NOT_OVERSEERS -> !staff || operated != null;
+            case CONSOLES -> staff && operated != null;
             case STAFF -> staff;
             case OVERSEERS -> staff && operated == null;
             case POINTS -> staff && (operated == null || intersect(points, operated));
@@ -67,15 +71,16 @@ record Audience(Kind kind, long[] points) {
     }
 
     /**
-     * As kept beside a frame in a shared stream (Redis): {@code A}, {@code S}, {@code O}, {@code D}
-     * (participants) or {@code P1,2,3}.
+     * As kept beside a frame in a shared stream (Redis): {@code A}, {@code S}, {@code O}, {@code N}
+     * (not the overseers), {@code C} (consoles) or {@code P1,2,3}.
      */
     String flag() {
         return switch (kind) {
             case EVERYONE -> "A";
             case STAFF -> "S";
             case OVERSEERS -> "O";
-            case PARTICIPANTS -> "D";
+            case NOT_OVERSEERS -> "N";
+            case CONSOLES -> "C";
             case POINTS ->
                 "P"
                         + String.join(
@@ -90,7 +95,8 @@ record Audience(Kind kind, long[] points) {
             case 'A' -> EVERYONE;
             case 'S' -> STAFF;
             case 'O' -> OVERSEERS;
-            case 'D' -> PARTICIPANTS;
+            case 'N' -> NOT_OVERSEERS;
+            case 'C' -> CONSOLES;
             case 'P' ->
                 new Audience(
                         Kind.POINTS,

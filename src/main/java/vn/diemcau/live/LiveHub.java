@@ -39,7 +39,6 @@ import vn.diemcau.point.RollCallStarted;
 import vn.diemcau.poll.PollClosed;
 import vn.diemcau.poll.PollOpened;
 import vn.diemcau.poll.PollPublished;
-import vn.diemcau.poll.PollResults;
 import vn.diemcau.poll.PollResultsChanged;
 import vn.diemcau.session.SessionStatus;
 import vn.diemcau.session.SessionStatusChanged;
@@ -331,27 +330,31 @@ public class LiveHub {
     }
 
     void on(@Observes PollPublished e) {
-        afterCommitSplit(e.sessionId(), e.poll(), e.poll().forParticipants(), ServerMessage.PollPublished::new);
+        afterCommitSplit(e.sessionId(), e.poll(), e.poll().withoutPoints(), true, ServerMessage.PollPublished::new);
     }
 
     void on(@Observes PollResultsChanged e) {
-        Function<PollResults, ServerMessage> frame = r -> new ServerMessage.PollResultsChanged(r.pollId(), r);
-        if (e.participantsMaySee())
-            afterCommitSplit(e.sessionId(), e.results(), e.results().forParticipants(), frame);
-        else afterCommit(e.sessionId(), frame.apply(e.results()), Audience.STAFF);
+        afterCommitSplit(
+                e.sessionId(),
+                e.results(),
+                e.results().withoutPoints(),
+                e.participantsMaySee(),
+                r -> new ServerMessage.PollResultsChanged(r.pollId(), r));
     }
 
     /**
-     * A frame to everyone, or, where participants' version ({@code theirs}) leaves out what only staff
-     * screens show (poll results' points), the full one to staff and theirs to participants.
+     * Poll results to staff, and to phones too when {@code phones}: each point's part only to the
+     * main hall and the big screen (the overseers), the {@code brief} version to the others; one frame
+     * when there is no such part.
      */
-    private <T> void afterCommitSplit(long sessionId, T all, T theirs, Function<T, ServerMessage> frame) {
-        if (theirs == all) {
-            afterCommit(sessionId, frame.apply(all));
+    private <T> void afterCommitSplit(
+            long sessionId, T all, T brief, boolean phones, Function<T, ServerMessage> frame) {
+        if (brief == all) {
+            afterCommit(sessionId, frame.apply(all), phones ? Audience.EVERYONE : Audience.STAFF);
             return;
         }
-        afterCommit(sessionId, frame.apply(all), Audience.STAFF);
-        afterCommit(sessionId, frame.apply(theirs), Audience.PARTICIPANTS);
+        afterCommit(sessionId, frame.apply(all), Audience.OVERSEERS);
+        afterCommit(sessionId, frame.apply(brief), phones ? Audience.NOT_OVERSEERS : Audience.CONSOLES);
     }
 
     // floor: requests to speak and written questions

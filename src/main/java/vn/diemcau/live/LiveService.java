@@ -96,7 +96,8 @@ public class LiveService {
         Shared s = sharedOf(new SnapshotKey(sessionId, me.isEmpty()), seq, asked);
         ServerMessage.Snapshot b = s.base();
         if (me.isEmpty()) {
-            // An operator's console gets its own points and no session-wide counts (see Audience).
+            // An operator's console gets its own points, no session-wide counts and poll results
+            // without each point's part (see Audience).
             Set<Long> mine = access.consolePoints(sessionId);
             return new ServerMessage.Snapshot(
                     b.session(),
@@ -110,7 +111,9 @@ public class LiveService {
                     b.heartbeatSeconds(),
                     documents.released(sessionId),
                     mine == null ? b.attendance() : null,
-                    b.polls(),
+                    mine == null
+                            ? b.polls()
+                            : b.polls().stream().map(PollView::withoutPoints).toList(),
                     b.floor(),
                     b.questions());
         }

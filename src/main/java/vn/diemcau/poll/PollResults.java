@@ -19,11 +19,12 @@ public record PollResults(
         List<String> texts) {
 
     /**
-     * The totals as participants get them: without the points' breakdown, which only staff screens
-     * show. A phone shows the options' bars; at a province's 2,000 points (a nation's 31,000) the
-     * breakdown would be most of every results frame sent to every phone.
+     * The totals without each point's part: what phones and operators' consoles get (the main hall
+     * and the big screen get the breakdown). A phone shows the options' bars; at a province's 2,000
+     * points (a nation's 31,000) the breakdown would be most of every results frame sent to each of
+     * them.
      */
-    public PollResults forParticipants() {
+    public PollResults withoutPoints() {
         return points.isEmpty()
                 ? this
                 : new PollResults(pollId, status, voters, roomVotes, options, average, List.of(), levels, texts);

@@ -128,7 +128,7 @@ public class PollService {
         List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
         return polls.stream()
                 .map(p -> broadcastView(
-                        p, p.resultsVisibleToParticipants() ? tally.count(p).forParticipants() : null))
+                        p, p.resultsVisibleToParticipants() ? tally.count(p).withoutPoints() : null))
                 .toList();
     }
 
@@ -163,7 +163,7 @@ public class PollService {
         Poll p = require(sessionId, pollId);
         if (!user.isParticipant()) return tally.count(p);
         if (!p.resultsVisibleToParticipants()) throw ProblemException.forbidden("poll.results-hidden");
-        return tally.count(p).forParticipants();
+        return tally.count(p).withoutPoints();
     }
 
     /** Who answered what, for named polls only (organizer). */
@@ -712,7 +712,7 @@ public class PollService {
                 ? null
                 : staff
                         ? tally.count(p)
-                        : p.resultsVisibleToParticipants() ? tally.count(p).forParticipants() : null;
+                        : p.resultsVisibleToParticipants() ? tally.count(p).withoutPoints() : null;
         List<Integer> myChoices = null;
         String myText = null;
         var me = user.invitee();

@@ -51,9 +51,9 @@ public record PollView(
         return with(results, choices, text);
     }
 
-    /** The same poll as participants see it: its results without the points' breakdown. */
-    public PollView forParticipants() {
-        return results == null ? this : with(results.forParticipants(), myChoices, myText);
+    /** The same poll with its results' totals only ({@link PollResults#withoutPoints}). */
+    public PollView withoutPoints() {
+        return results == null ? this : with(results.withoutPoints(), myChoices, myText);
     }
 
     private PollView with(PollResults results, List<Integer> choices, String text) {

@@ -15,9 +15,10 @@ class AudienceTest {
     static final long[] CONSOLE_3_AND_9 = {3, 9};
 
     @Test
-    void phonesGetOnlyFramesForEveryoneAndTheirOwn() {
+    void phonesGetOnlyFramesForEveryoneAndTheBriefOnes() {
         assertTrue(Audience.EVERYONE.reaches(false, null));
-        assertTrue(Audience.PARTICIPANTS.reaches(false, null));
+        assertTrue(Audience.NOT_OVERSEERS.reaches(false, null));
+        assertFalse(Audience.CONSOLES.reaches(false, null));
         for (Audience a : List.of(Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(3L))))
             assertFalse(a.reaches(false, null), a.kind().name());
     }
@@ -26,15 +27,16 @@ class AudienceTest {
     void theMainHallGetsEveryFrame() {
         for (Audience a : List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(5L))))
             assertTrue(a.reaches(true, OVERSEER), a.kind().name());
-        // … but the phones' version of a frame whose staff version it gets
-        assertFalse(Audience.PARTICIPANTS.reaches(true, OVERSEER));
+        // … but the brief version of a frame whose full version it gets
+        assertFalse(Audience.NOT_OVERSEERS.reaches(true, OVERSEER));
+        assertFalse(Audience.CONSOLES.reaches(true, OVERSEER));
     }
 
     @Test
     void onlyThePhonesVersionWalksThePhonesSockets() {
         assertFalse(Audience.EVERYONE.staffOnly());
-        assertFalse(Audience.PARTICIPANTS.staffOnly());
-        for (Audience a : List.of(Audience.STAFF, Audience.OVERSEERS, Audience.points(List.of(5L))))
+        assertFalse(Audience.NOT_OVERSEERS.staffOnly());
+        for (Audience a : List.of(Audience.STAFF, Audience.OVERSEERS, Audience.CONSOLES, Audience.points(List.of(5L))))
             assertTrue(a.staffOnly(), a.kind().name());
     }
 
@@ -47,14 +49,17 @@ class AudienceTest {
         assertTrue(Audience.points(List.of(3L)).reaches(true, CONSOLE_3_AND_9));
         assertFalse(Audience.points(List.of(1L, 4L, 8L, 10L)).reaches(true, CONSOLE_3_AND_9));
         assertFalse(Audience.points(List.of()).reaches(true, CONSOLE_3_AND_9));
-        assertFalse(Audience.PARTICIPANTS.reaches(true, CONSOLE_3_AND_9));
+        // the brief version of poll results, whether or not phones get it too
+        assertTrue(Audience.NOT_OVERSEERS.reaches(true, CONSOLE_3_AND_9));
+        assertTrue(Audience.CONSOLES.reaches(true, CONSOLE_3_AND_9));
         // an operator whose console runs no point of this session gets no point's frames
         assertFalse(Audience.points(List.of(3L)).reaches(true, new long[0]));
     }
 
     @Test
     void flagsRoundTrip() {
-        for (Audience a : List.of(Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS, Audience.PARTICIPANTS))
+        for (Audience a : List.of(
+                Audience.EVERYONE, Audience.STAFF, Audience.OVERSEERS, Audience.NOT_OVERSEERS, Audience.CONSOLES))
             assertEquals(a, Audience.ofFlag(a.flag()));
         Audience points = Audience.points(List.of(42L, 7L, 42L));
         assertEquals("P7,42", points.flag());

@@ -95,10 +95,12 @@ class PollLiveTest {
         String lan = PollFixtures.participant(f.sessionId, f.point1, "Nguyễn Thị Lan");
         String binh = PollFixtures.participant(f.sessionId, f.point2, "Trần Văn Bình");
         try (WsClient hall = staff(f, Tokens.ORGANIZER);
+                WsClient console = staff(f, Tokens.OPERATOR1);
                 WsClient p1 = phone(f, lan);
                 WsClient p2 = phone(f, binh)) {
             p1.awaitType("live.snapshot");
             p2.awaitType("live.snapshot");
+            console.awaitType("live.snapshot");
             assertTrue(send(hall, WsClient.command("poll.open", id(), "pollId", poll))
                     .getBoolean("ok"));
             JsonObject opened = p1.awaitType("poll.opened").getJsonObject("poll");
@@ -167,6 +169,17 @@ class PollLiveTest {
             JsonObject live = hall.await(m -> "poll.results_changed".equals(m.getString("type"))
                     && m.getJsonObject("results").getInteger("roomVotes") == 24
                     && m.getJsonObject("results").getInteger("voters") == 2);
+            // each point's part goes to the main hall; the point's console gets the totals only
+            assertFalse(points(live).isEmpty());
+            JsonObject brief = console.await(m -> "poll.results_changed".equals(m.getString("type"))
+                    && m.getJsonObject("results").getInteger("roomVotes") == 24
+                    && m.getJsonObject("results").getInteger("voters") == 2);
+            assertTrue(points(brief).isEmpty());
+            assertEquals(
+                    live.getJsonObject("results").getJsonArray("options"),
+                    brief.getJsonObject("results").getJsonArray("options"));
+            assertTrue(hall.ofType("poll.results_changed").stream()
+                    .noneMatch(m -> points(m).isEmpty()));
             JsonArray options = live.getJsonObject("results").getJsonArray("options");
             assertEquals(21, options.getJsonObject(0).getInteger("total"));
             assertEquals(4, options.getJsonObject(1).getInteger("total"));
@@ -216,8 +229,9 @@ class PollLiveTest {
                             .getJsonArray("options")
                             .getJsonObject(0)
                             .getInteger("total"));
-            // The main hall gets each point's part; phones the totals without it, and so do their
-            // REST reads and snapshots (at 2,000 points it would be most of every frame to every phone).
+            // The main hall gets each point's part; phones and consoles the totals without it, and so
+            // do the phones' REST reads and snapshots (at 2,000 points it would be most of every frame
+            // to every phone and console).
             JsonObject hallPublished = hall.awaitType("poll.published").getJsonObject("poll");
             assertFalse(hallPublished
                     .getJsonObject("results")
@@ -227,31 +241,30 @@ class PollLiveTest {
             assertEquals(
                     published.getJsonObject("results").getJsonArray("levels"),
                     hallPublished.getJsonObject("results").getJsonArray("levels"));
-            assertTrue(hall.ofType("poll.published").size() == 1
-                    && p2.ofType("poll.published").size() == 1);
+            assertTrue(points(console.awaitType("poll.published").getJsonObject("poll"))
+                    .isEmpty());
+            for (WsClient c : List.of(hall, console, p2))
+                assertEquals(1, c.ofType("poll.published").size());
             PollFixtures.asParticipant(lan)
                     .get("/api/sessions/" + f.sessionId + "/polls/" + poll + "/results")
                     .then()
                     .statusCode(200)
                     .body("points", empty());
             assertFalse(results(f.sessionId, poll).getList("points").isEmpty());
-            try (WsClient binhAgain = phone(f, binh)) {
-                JsonObject snapshotted = binhAgain.awaitType("live.snapshot").getJsonArray("polls").stream()
-                        .map(JsonObject.class::cast)
-                        .filter(v -> v.getLong("id") == poll)
-                        .findFirst()
-                        .orElseThrow();
-                assertTrue(snapshotted
-                        .getJsonObject("results")
-                        .getJsonArray("points")
-                        .isEmpty());
-                assertEquals(
-                        21,
-                        snapshotted
-                                .getJsonObject("results")
-                                .getJsonArray("options")
-                                .getJsonObject(0)
-                                .getInteger("total"));
+            // Snapshots: the same totals, each point's part for the main hall only.
+            try (WsClient binhAgain = phone(f, binh);
+                    WsClient consoleAgain = staff(f, Tokens.OPERATOR1);
+                    WsClient hallAgain = staff(f, Tokens.ORGANIZER)) {
+                JsonObject onPhone = snapshotPoll(binhAgain, poll);
+                JsonObject onConsole = snapshotPoll(consoleAgain, poll);
+                JsonObject inHall = snapshotPoll(hallAgain, poll);
+                assertTrue(points(onPhone).isEmpty());
+                assertTrue(points(onConsole).isEmpty());
+                assertFalse(points(inHall).isEmpty());
+                for (JsonObject v : List.of(onPhone, onConsole))
+                    assertEquals(
+                            inHall.getJsonObject("results").getJsonArray("options"),
+                            v.getJsonObject("results").getJsonArray("options"));
             }
             // The phones never got the hidden live totals.
             assertTrue(p1.ofType("poll.results_changed").stream()
@@ -595,8 +608,17 @@ class PollLiveTest {
         }
     }
 
-    /** The points' breakdown of a results frame. */
-    private static JsonArray points(JsonObject frame) {
-        return frame.getJsonObject("results").getJsonArray("points");
+    /** The poll as the connection's snapshot has it. */
+    private static JsonObject snapshotPoll(WsClient c, long poll) {
+        return c.awaitType("live.snapshot").getJsonArray("polls").stream()
+                .map(JsonObject.class::cast)
+                .filter(v -> v.getLong("id") == poll)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Each point's part of the results in a results frame or a poll. */
+    private static JsonArray points(JsonObject withResults) {
+        return withResults.getJsonObject("results").getJsonArray("points");
     }
 }
