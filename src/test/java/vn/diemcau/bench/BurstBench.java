@@ -97,7 +97,7 @@ class BurstBench {
         // diemcau, in this JVM. Both sessions are made first: between the warm-up and the measured
         // run nothing else runs (making a session exercises other code, whose types the JIT then
         // sees in the shared HTTP code, and the check-in path would be compiled again while measured)
-        BenchFixture warmUp = new BenchFixture(20, 0), timed = new BenchFixture(20, 0);
+        BenchFixture warmUp = new BenchFixture(points(), 0), timed = new BenchFixture(points(), 0);
         Delegates warmCrowd = delegates(warmUp), crowd = delegates(timed);
         firstPhone(warmCrowd);
         // Warm-up rounds until one compiles little: on two busy cores the C2 compiler falls behind
@@ -279,9 +279,9 @@ class BurstBench {
      * process of its own, which reads their invitations at its start; stopped afterwards.
      */
     <T> T againstLimit(LimitRuns<T> runs) throws Exception {
-        BenchFixture warmUp = new BenchFixture(20, 0);
+        BenchFixture warmUp = new BenchFixture(points(), 0);
         Crowd w = new Crowd(warmUp.sessionId, delegates(warmUp));
-        BenchFixture measured = new BenchFixture(20, 0);
+        BenchFixture measured = new BenchFixture(points(), 0);
         Crowd m = new Crowd(measured.sessionId, delegates(measured));
         int port = Wrk.freePort();
         Process server = startLimit(port, w.sessionId() + "," + m.sessionId());
@@ -375,10 +375,10 @@ class BurstBench {
             // more than one round: on two cores the JIT is still compiling after the first (the
             // phones print how much it compiled during each wave's votes)
             for (int round = Integer.getInteger("bench.warmup-rounds", 2); round > 0; round--)
-                warm = warmLine(scenario.run(new BenchFixture(20, 0)));
+                warm = warmLine(scenario.run(new BenchFixture(points(), 0)));
             GroupCommit.resetStats(writer);
         }
-        Outcome o = scenario.run(new BenchFixture(20, 0));
+        Outcome o = scenario.run(new BenchFixture(points(), 0));
         String md = table(what, o, warm, GroupCommit.stats(writer) + "; ");
         write(name, md);
         return md;
@@ -539,6 +539,14 @@ class BurstBench {
     static final int CHUNK = 10_000;
 
     /** N delegates over the fixture's points with real invitations, in JDBC batches (a roster import would take minutes). */
+    /**
+     * The points of each session a burst runs on ({@code bench.points}, 20): its delegates are spread
+     * over them, and the poll results' breakdown the main hall gets has one entry per point.
+     */
+    static int points() {
+        return Integer.getInteger("bench.points", 20);
+    }
+
     Delegates delegates(BenchFixture f) throws Exception {
         InvitationTokens tokens =
                 Arc.container().instance(InvitationTokens.class).get();
@@ -673,7 +681,7 @@ class BurstBench {
                                 check[0],
                                 check[1]);
         // where the time went: the writer's transactions against the wall time of the burst
-        return md + "\n" + warm + notes + "load average at the end: "
+        return md + "\n" + warm + notes + points() + " points a session; load average at the end: "
                 + Files.readString(Path.of("/proc/loadavg")).trim() + "\n";
     }
 
