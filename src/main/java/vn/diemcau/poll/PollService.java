@@ -126,10 +126,7 @@ public class PollService {
     @Transactional
     public List<PollView> participantLive(long sessionId) {
         List<Poll> polls = Poll.list("sessionId = ?1 and status <> ?2 order by id", sessionId, PollStatus.DRAFT);
-        return polls.stream()
-                .map(p -> broadcastView(
-                        p, p.resultsVisibleToParticipants() ? tally.count(p).withoutPoints() : null))
-                .toList();
+        return polls.stream().map(p -> broadcastView(p, participantResults(p))).toList();
     }
 
     /** The polls with the delegate's own answers filled in: two queries, however many polls. */
@@ -162,8 +159,9 @@ public class PollService {
         access.requireRead(sessionId);
         Poll p = require(sessionId, pollId);
         if (!user.isParticipant()) return tally.count(p);
-        if (!p.resultsVisibleToParticipants()) throw ProblemException.forbidden("poll.results-hidden");
-        return tally.count(p).withoutPoints();
+        PollResults theirs = participantResults(p);
+        if (theirs == null) throw ProblemException.forbidden("poll.results-hidden");
+        return theirs;
     }
 
     /** Who answered what, for named polls only (organizer). */
@@ -708,11 +706,7 @@ public class PollService {
 
     private PollView view(Poll p) {
         boolean staff = !user.isParticipant();
-        PollResults results = p.status == PollStatus.DRAFT
-                ? null
-                : staff
-                        ? tally.count(p)
-                        : p.resultsVisibleToParticipants() ? tally.count(p).withoutPoints() : null;
+        PollResults results = p.status == PollStatus.DRAFT ? null : staff ? tally.count(p) : participantResults(p);
         List<Integer> myChoices = null;
         String myText = null;
         var me = user.invitee();
@@ -724,6 +718,14 @@ public class PollService {
             }
         }
         return PollView.from(p, results, myChoices, myText);
+    }
+
+    /**
+     * What participants may see of a poll's results: the totals without each point's part, or null
+     * while the poll hides them.
+     */
+    private PollResults participantResults(Poll p) {
+        return p.resultsVisibleToParticipants() ? tally.count(p).withoutPoints() : null;
     }
 
     /** What goes to every screen: no per-caller data. */

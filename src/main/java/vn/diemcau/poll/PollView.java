@@ -51,9 +51,13 @@ public record PollView(
         return with(results, choices, text);
     }
 
-    /** The same poll with its results' totals only ({@link PollResults#withoutPoints}). */
+    /**
+     * The same poll with its results' totals only ({@link PollResults#withoutPoints}); this one itself
+     * when there is no point's part to leave out.
+     */
     public PollView withoutPoints() {
-        return results == null ? this : with(results.withoutPoints(), myChoices, myText);
+        PollResults brief = results == null ? null : results.withoutPoints();
+        return brief == results ? this : with(brief, myChoices, myText);
     }
 
     private PollView with(PollResults results, List<Integer> choices, String text) {
