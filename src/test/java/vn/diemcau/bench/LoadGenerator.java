@@ -194,53 +194,60 @@ public final class LoadGenerator implements AutoCloseable {
                     .setURI(t.protocol() == Protocol.SOCKETIO ? "/socket.io/?EIO=4&transport=websocket" : t.path());
             headers.apply(i).forEach(o::addHeader);
             boolean[] isReady = {false};
-            clients.get(i / PER_SOURCE).connect(o).onComplete(ar -> {
-                if (ar.failed()) {
-                    failures.connectFailed(ar.cause());
-                    inFlight.release();
-                    ready.countDown();
-                    return;
-                }
-                WebSocket ws = c.ws = ar.result();
-                if (t.protocol() == Protocol.PLAIN && !t.greets()) {
-                    isReady[0] = true;
-                }
-                // Closed by the server before it was ready (refused, or an error): counted as failed
-                // with its close code, never left holding a slot of the wave.
-                ws.closeHandler(v -> {
-                    if (isReady[0]) return;
-                    isReady[0] = true;
-                    failures.closedBeforeReady(ws);
-                    inFlight.release();
-                    ready.countDown();
-                });
-                ws.textMessageHandler(text -> {
-                    long now = System.nanoTime();
-                    if (!isReady[0]) {
-                        // diemcau: the snapshot; Socket.IO: the namespace answer "40{…}".
-                        if (t.protocol() == Protocol.SOCKETIO) {
-                            if (text.startsWith("0")) ws.writeTextMessage("40");
-                            if (!text.startsWith("40")) return;
+            WebSocketClient client = clients.get(i / PER_SOURCE);
+            // Connected from an event loop's context, the connection lives on that loop and its
+            // handlers go on in the connect callback before the loop reads anything more from it:
+            // from this thread, a connect that completed before the callback was added had its
+            // snapshot read (and dropped: no handler yet) before the callback ran, which left a
+            // client waiting for it forever (seen once in 19,500).
+            vertx.getOrCreateContext()
+                    .runOnContext(go -> client.connect(o).onComplete(ar -> {
+                        if (ar.failed()) {
+                            failures.connectFailed(ar.cause());
+                            inFlight.release();
+                            ready.countDown();
+                            return;
                         }
-                        isReady[0] = true;
-                        readyCount.incrementAndGet();
-                        inFlight.release();
-                        ready.countDown();
-                        return;
-                    }
-                    if (t.protocol() == Protocol.SOCKETIO && text.equals("2")) {
-                        ws.writeTextMessage("3");
-                        return;
-                    }
-                    if (!text.contains(t.marker())) return;
-                    if (c.arrivals.putIfAbsent(seqOf(text), now) != null) c.duplicates.incrementAndGet();
-                });
-                if (isReady[0]) {
-                    readyCount.incrementAndGet();
-                    inFlight.release();
-                    ready.countDown();
-                }
-            });
+                        WebSocket ws = c.ws = ar.result();
+                        if (t.protocol() == Protocol.PLAIN && !t.greets()) {
+                            isReady[0] = true;
+                        }
+                        // Closed by the server before it was ready (refused, or an error): counted as failed
+                        // with its close code, never left holding a slot of the wave.
+                        ws.closeHandler(v -> {
+                            if (isReady[0]) return;
+                            isReady[0] = true;
+                            failures.closedBeforeReady(ws);
+                            inFlight.release();
+                            ready.countDown();
+                        });
+                        ws.textMessageHandler(text -> {
+                            long now = System.nanoTime();
+                            if (!isReady[0]) {
+                                // diemcau: the snapshot; Socket.IO: the namespace answer "40{…}".
+                                if (t.protocol() == Protocol.SOCKETIO) {
+                                    if (text.startsWith("0")) ws.writeTextMessage("40");
+                                    if (!text.startsWith("40")) return;
+                                }
+                                isReady[0] = true;
+                                readyCount.incrementAndGet();
+                                inFlight.release();
+                                ready.countDown();
+                                return;
+                            }
+                            if (t.protocol() == Protocol.SOCKETIO && text.equals("2")) {
+                                ws.writeTextMessage("3");
+                                return;
+                            }
+                            if (!text.contains(t.marker())) return;
+                            if (c.arrivals.putIfAbsent(seqOf(text), now) != null) c.duplicates.incrementAndGet();
+                        });
+                        if (isReady[0]) {
+                            readyCount.incrementAndGet();
+                            inFlight.release();
+                            ready.countDown();
+                        }
+                    }));
         }
         boolean allDone = ready.await(300, TimeUnit.SECONDS);
         vertx.cancelTimer(progress);
