@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
  * {@link Audience} (not for participants, e.g. the results of a poll that hides them), and
  * encoded once: {@code payload} holds its UTF-8 bytes, {@code wire} the whole WebSocket message as
  * a server sends it (unmasked text frame, continuation frames past {@link LiveConnection#MAX_FRAME}
- * bytes), in native memory. Every connection writes a view of the same bytes.
+ * bytes), in native memory, and {@code bytes} the same memory as the JDK's buffer, for writes
+ * straight to a socket. Every connection writes a view of the same bytes.
  */
-record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf wire) {
+record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf wire, ByteBuffer bytes) {
     Frame(long seq, String text, Audience audience) {
         this(seq, text, audience, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -22,7 +23,17 @@ record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf 
     }
 
     private Frame(long seq, String text, Audience audience, byte[] utf8) {
-        this(seq, text, audience, unreleasable(Unpooled.wrappedBuffer(utf8)), wire(utf8));
+        this(seq, text, audience, utf8, wire(utf8));
+    }
+
+    private Frame(long seq, String text, Audience audience, byte[] utf8, ByteBuffer wire) {
+        this(
+                seq,
+                text,
+                audience,
+                unreleasable(Unpooled.wrappedBuffer(utf8)),
+                unreleasable(Unpooled.wrappedBuffer(wire)),
+                wire);
     }
 
     /** Not for participants. */
@@ -33,10 +44,10 @@ record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf 
     /**
      * The UTF-8 text as WebSocket frames, header and payload, ready to be written to any socket
      * that negotiated no extension (RFC 6455 §5.2: FIN, opcode 1 then 0, no mask from a server).
-     * Native memory, so Netty writes it to the socket without a copy; the JDK frees it with the
-     * frame (it is never released, see {@link #unreleasable}).
+     * Native memory, so it goes to the socket without a copy; the JDK frees it with the frame (it is
+     * never released, see {@link #unreleasable}). Read only through views ({@code duplicate()}).
      */
-    static ByteBuf wire(byte[] utf8) {
+    static ByteBuffer wire(byte[] utf8) {
         int fragments = Math.max(1, (utf8.length + LiveConnection.MAX_FRAME - 1) / LiveConnection.MAX_FRAME);
         ByteBuffer b = ByteBuffer.allocateDirect(utf8.length + 10 * fragments);
         int at = 0;
@@ -50,8 +61,7 @@ record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf 
             b.put(utf8, at, length);
             at += length;
         } while (at < utf8.length);
-        b.flip();
-        return unreleasable(Unpooled.wrappedBuffer(b));
+        return b.flip();
     }
 
     /**

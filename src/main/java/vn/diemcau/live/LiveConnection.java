@@ -1,8 +1,13 @@
 package vn.diemcau.live;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelOutboundHandler;
+import io.netty.channel.nio.AbstractNioChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -14,11 +19,15 @@ import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.WebSocketInternal;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.impl.ContextInternal;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -36,7 +45,11 @@ import vn.diemcau.security.CurrentUser;
  * <ul>
  *   <li>a connection with no WebSocket extension gets the whole message, header included
  *       ({@link Frame#wire}), written to its Netty channel with no promise: nothing is made or
- *       copied per socket, and what is still unsent is read off the channel's outbound buffer;
+ *       copied per socket, and what is still unsent is read off the channel's outbound buffer.
+ *       When that buffer is empty and nothing but pass-through handlers lies between the
+ *       connection's place in the pipeline and the socket (no TLS, no traffic shaping), the bytes
+ *       go straight to the socket ({@link #straight}) and only what the kernel does not take at
+ *       once goes through the channel, after which the channel keeps the order;
  *   <li>one that negotiated permessage-deflate (only where compression is switched back on) gets
  *       the payload as a Vert.x frame, which the extension then compresses;
  *   <li>where the Vert.x socket cannot be reached (another websockets-next version), frames go
@@ -79,6 +92,11 @@ final class LiveConnection {
     private final ChannelHandlerContext channel;
     /** The connection's idle timer (Vert.x's idle timeout), told of each message written past it; null without one. */
     private final IdleStateHandler idle;
+    /**
+     * The NIO socket under {@link #channel}, when a frame may be written to it directly: nothing
+     * between {@link #channel}'s place and the socket changes the bytes. Null otherwise.
+     */
+    private final SocketChannel straight;
     /** The event loop the socket lives on: writes from it go out without another hand-over. */
     final Executor loop;
 
@@ -121,6 +139,7 @@ final class LiveConnection {
         ChannelHandlerContext timer = vertx == null ? null : vertx.pipeline().context(IdleStateHandler.class);
         this.channel = timer != null ? timer : vertx;
         this.idle = timer == null ? null : (IdleStateHandler) timer.handler();
+        this.straight = straightOf(channel);
         this.loop = channel != null ? channel.executor() : loopOf(socket);
     }
 
@@ -190,6 +209,18 @@ final class LiveConnection {
         return channel != null;
     }
 
+    /** Bytes its channel holds that the socket has not taken yet (0 where frames do not go as whole messages). */
+    long unsentBytes() {
+        ChannelOutboundBuffer out =
+                channel == null ? null : channel.channel().unsafe().outboundBuffer();
+        return out == null ? 0 : out.totalPendingWriteBytes();
+    }
+
+    /** Whether frames go straight to the socket while its channel holds nothing unsent. */
+    boolean straight() {
+        return straight != null;
+    }
+
     /**
      * Every write to the socket happens on its event loop, in the order the tasks were handed over
      * there (the hub's fan-out, a start, a reply): direct writes from the loop would otherwise
@@ -216,7 +247,9 @@ final class LiveConnection {
         }
         if (!admit()) return;
         if (channel != null) {
-            channel.writeAndFlush(f.wire().duplicate(), channel.voidPromise());
+            int written = straight == null ? 0 : writeStraight(f);
+            if (written < f.bytes().limit())
+                channel.writeAndFlush(f.wire().duplicate().skipBytes(written), channel.voidPromise());
             if (idle != null) idle.resetWriteTimeout();
             return;
         }
@@ -236,6 +269,28 @@ final class LiveConnection {
                             last),
                     last ? sent : null);
         }
+    }
+
+    /**
+     * Writes the frame to the socket itself when the channel holds nothing that should go first
+     * (its outbound buffer empty, on its event loop): one system call, without the pipeline's and
+     * the outbound buffer's work for each socket. Returns the bytes the kernel took; the channel
+     * writes the rest (a full socket buffer), or all of it after an error, which it then handles
+     * as for any write (the connection closes).
+     */
+    private int writeStraight(Frame f) {
+        ChannelOutboundBuffer out = channel.channel().unsafe().outboundBuffer();
+        if (out == null
+                || !out.isEmpty()
+                || out.totalPendingWriteBytes() != 0
+                || !channel.executor().inEventLoop()) return 0;
+        ByteBuffer b = f.bytes().duplicate();
+        try {
+            straight.write(b);
+        } catch (IOException e) {
+            // nothing taken: the channel writes it all, fails the same way and closes the connection
+        }
+        return b.position();
     }
 
     /**
@@ -288,6 +343,28 @@ final class LiveConnection {
         if (internal == null) return null;
         if (compression && ws.handshakeRequest().header("Sec-WebSocket-Extensions") != null) return null;
         return internal.channelHandlerContext();
+    }
+
+    private static final Method JAVA_CHANNEL = Internals.accessible(
+            () -> AbstractNioChannel.class.getDeclaredMethod("javaChannel"),
+            "frames go through the channel's pipeline");
+
+    /**
+     * The NIO socket under {@code ctx}'s channel when bytes written to it directly are what a write
+     * at {@code ctx} would send: every handler between the socket and {@code ctx} lets a prepared
+     * message pass unchanged (inbound-only handlers, the WebSocket frame encoder, the idle timer).
+     * Null with TLS, traffic shaping or anything else unknown there, and off NIO.
+     */
+    static SocketChannel straightOf(ChannelHandlerContext ctx) {
+        if (ctx == null || !(ctx.channel() instanceof NioSocketChannel nio)) return null;
+        for (Map.Entry<String, ChannelHandler> e : ctx.pipeline()) { // from the socket's end
+            ChannelHandler h = e.getValue();
+            if (h == ctx.handler()) return Internals.read(JAVA_CHANNEL, nio) instanceof SocketChannel s ? s : null;
+            if (h instanceof ChannelOutboundHandler
+                    && !(h instanceof WebSocketFrameEncoder)
+                    && !(h instanceof IdleStateHandler)) return null;
+        }
+        return null;
     }
 
     /** Vert.x Web hands websockets-next its own wrapper of the server socket; this is the field it keeps it in. */

@@ -171,6 +171,20 @@ public class LiveHub {
         return count(sessionId, false, LiveConnection::plain);
     }
 
+    /** Open connections of the session whose frames go straight to their sockets ({@link LiveConnection#straight()}). */
+    int straight(long sessionId) {
+        return count(sessionId, false, LiveConnection::straight);
+    }
+
+    /** Bytes the session's channels hold that their sockets have not taken yet. */
+    long unsentBytes(long sessionId) {
+        Room room = sessions.get(sessionId);
+        if (room == null) return 0;
+        long n = 0;
+        for (Group group : room.byLoop.values()) for (LiveConnection c : group.members) n += c.unsentBytes();
+        return n;
+    }
+
     private int count(long sessionId, boolean ownLoopOnly, Predicate<LiveConnection> which) {
         Room room = sessions.get(sessionId);
         if (room == null) return 0;

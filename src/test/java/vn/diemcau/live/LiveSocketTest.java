@@ -310,6 +310,9 @@ class LiveSocketTest {
             // whole messages on the channel: what is unsent is what the channel still holds.
             assertEquals(2, hub.onOwnEventLoop(f.sessionId));
             assertEquals(2, hub.plain(f.sessionId));
+            // ... and straight to the socket while nothing is unsent: once the stalled one's socket
+            // is full, the rest of a frame and every later one wait in its channel, in order.
+            assertEquals(2, hub.straight(f.sessionId));
             String bulk = "x".repeat(64 * 1024);
             // 25 bursts of 16 frames of 64 KB: the fast client gets each burst promptly while the
             // stalled one's unsent frames pile up until it is dropped.
@@ -329,6 +332,39 @@ class LiveSocketTest {
             assertSeqsConsecutive(fast.events());
             // The stalled one was dropped (it will resume with its lastSeq), the fast one stays.
             await().atMost(Duration.ofSeconds(5)).until(() -> hub.connections(f.sessionId) == 1);
+        }
+    }
+
+    @Test
+    void aClientThatFallsBehindGetsEveryFrameWholeAndInOrderOnceItReads() throws InterruptedException {
+        LiveFixture f = LiveFixture.scheduled();
+        try (WsClient behind = WsClient.connectWithSmallBuffer(vertx, base, f.sessionId, Tokens.OBSERVER)) {
+            behind.awaitType("live.snapshot");
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.straight(f.sessionId) == 1);
+            behind.ws.pause();
+            // 60 KB frames until its socket takes no more: those go straight to the socket, the last
+            // only in part, whose rest waits in the channel; then three more, which wait behind it
+            // (fewer than the send queue, so it is not dropped)
+            String bulk = "y".repeat(60 * 1024);
+            int n = 0;
+            while (hub.unsentBytes(f.sessionId) == 0) {
+                assertTrue(n < 300, "the socket took " + n + " frames of 60 KB");
+                hub.publish(f.sessionId, new ServerMessage.RollCallStarted(Instant.now(), bulk, List.of((long) n++)));
+                Thread.sleep(20); // its fan-out done: at most one frame more than the socket took
+            }
+            for (int more = 0; more < 3; more++)
+                hub.publish(f.sessionId, new ServerMessage.RollCallStarted(Instant.now(), bulk, List.of((long) n++)));
+            behind.ws.resume();
+            int expected = n;
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> behind.ofType("rollcall.started").size() == expected);
+            List<JsonObject> got = behind.ofType("rollcall.started");
+            for (int i = 0; i < expected; i++) {
+                assertEquals(bulk, got.get(i).getString("by"), "frame " + i);
+                assertEquals(i, got.get(i).getJsonArray("pending").getLong(0));
+            }
+            assertSeqsConsecutive(behind.events());
+            assertEquals(1, hub.connections(f.sessionId));
         }
     }
 

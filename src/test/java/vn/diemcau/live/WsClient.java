@@ -57,6 +57,15 @@ final class WsClient implements AutoCloseable {
         return connect(vertx.createWebSocketClient(), base, sessionId, headers, query, subprotocols);
     }
 
+    /**
+     * Connects as {@code user} with a small receive buffer (8 KB): once it stops reading, the server
+     * soon has more for it than its socket takes, as with a phone on a poor link.
+     */
+    static WsClient connectWithSmallBuffer(Vertx vertx, URL base, long sessionId, String user) {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192));
+        return connect(client, base, sessionId, Map.of("Authorization", "Bearer " + Tokens.of(user)), null, List.of());
+    }
+
     /** Connects as {@code user} offering permessage-deflate, as browsers do. */
     static WsClient connectOfferingDeflate(Vertx vertx, URL base, long sessionId, String user) {
         WebSocketClient client =
