@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,6 +68,18 @@ public final class Jdbc {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * As {@link #selectIn(Connection, String, List, Collection, Row)}, each row read as a key and its
+     * value: the map of them (a later row of the same key wins).
+     */
+    public static <K, V> Map<K, V> selectMap(
+            Connection c, String sql, List<?> before, Collection<?> values, Row<Map.Entry<K, V>> row)
+            throws SQLException {
+        Map<K, V> out = new HashMap<>();
+        for (Map.Entry<K, V> e : selectIn(c, sql, before, values, row)) out.put(e.getKey(), e.getValue());
         return out;
     }
 

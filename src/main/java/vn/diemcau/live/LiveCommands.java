@@ -261,21 +261,17 @@ class LiveCommands {
 
     /** The stored answers among {@code ids} (as {@link #stored}: another command's id is a conflict). */
     private Map<String, Outcome> storedAll(long sessionId, Set<String> ids, String type) {
-        Map<String, Outcome> out = new HashMap<>();
-        em.unwrap(Session.class)
-                .doWork(conn -> Jdbc.selectIn(
-                                conn,
-                                "select command_id, type, result from live_commands"
-                                        + " where session_id = ? and command_id in (:ids)",
-                                List.of(sessionId),
-                                ids,
-                                rs -> {
-                                    String id = rs.getString(1);
-                                    return Map.entry(
-                                            key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
-                                })
-                        .forEach(e -> out.put(e.getKey(), e.getValue())));
-        return out;
+        return em.unwrap(Session.class)
+                .doReturningWork(conn -> Jdbc.selectMap(
+                        conn,
+                        "select command_id, type, result from live_commands"
+                                + " where session_id = ? and command_id in (:ids)",
+                        List.of(sessionId),
+                        ids,
+                        rs -> {
+                            String id = rs.getString(1);
+                            return Map.entry(key(sessionId, id), answer(id, rs.getString(2), rs.getString(3), type));
+                        }));
     }
 
     private void recordAll(Collection<VoteCommand> commands, Map<String, Outcome> answers) {

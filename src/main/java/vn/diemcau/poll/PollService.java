@@ -453,16 +453,14 @@ public class PollService {
     }
 
     /** id → {status, changeable}, rows locked in id order. */
-    @SuppressWarnings("unchecked")
     private Map<Long, Object[]> lockPolls(Set<Long> ids) {
-        Map<Long, Object[]> out = new HashMap<>();
-        em.unwrap(org.hibernate.Session.class)
-                .doWork(conn -> Jdbc.selectIn(
-                                conn,
-                                "SELECT id, status, changeable FROM polls WHERE id IN (:ids) ORDER BY id FOR UPDATE",
-                                ids,
-                                rs -> Map.entry(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3)}))
-                        .forEach(e -> out.put(e.getKey(), e.getValue())));
+        Map<Long, Object[]> out = em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(conn -> Jdbc.selectMap(
+                        conn,
+                        "SELECT id, status, changeable FROM polls WHERE id IN (:ids) ORDER BY id FOR UPDATE",
+                        List.of(),
+                        ids,
+                        rs -> Map.entry(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3)})));
         for (var e : out.entrySet()) {
             // a poll found no longer open: votes on it are refused here on without the batch
             if (!PollStatus.OPEN.name().equals(e.getValue()[0])) shapes.remove(e.getKey());
@@ -475,17 +473,14 @@ public class PollService {
      * none is kept): a locking read sees the latest commit.
      */
     private Map<String, String> existingBallots(long pollId, Set<String> keys) {
-        Map<String, String> out = new HashMap<>();
-        em.unwrap(org.hibernate.Session.class)
-                .doWork(conn -> Jdbc.selectIn(
-                                conn,
-                                "SELECT voter_key, command_id FROM poll_ballots"
-                                        + " WHERE poll_id = ? AND voter_key IN (:ids) FOR UPDATE",
-                                List.of(pollId),
-                                keys,
-                                rs -> Map.entry(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), "")))
-                        .forEach(e -> out.put(e.getKey(), e.getValue())));
-        return out;
+        return em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(conn -> Jdbc.selectMap(
+                        conn,
+                        "SELECT voter_key, command_id FROM poll_ballots"
+                                + " WHERE poll_id = ? AND voter_key IN (:ids) FOR UPDATE",
+                        List.of(pollId),
+                        keys,
+                        rs -> Map.entry(rs.getString(1), Objects.requireNonNullElse(rs.getString(2), ""))));
     }
 
     /** One ballot's row, {@link #bindBallot}'s parameters. */
