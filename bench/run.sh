@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command per scenario. Usage: bench/run.sh <scenario> [N,N,...]
 #   fanout      N connections (default 1000,5000,10000,19500): limit, Vert.x, ws, Socket.IO and
-#               diemcau side by side, rounds interleaved (ROUNDS, default 3; EVENTS per round, default 5)
+#               diemcau side by side, rounds interleaved (ROUNDS, default 3; EVENTS per round, default 5,
+#               after WARMUP_EVENTS unmeasured ones, default 1)
 #   heartbeats  fan-out at N (default 10000) while 2,000 points send heartbeats every 5 s
 #   idle        heap per idle connection and connects per second (default 1000,5000,10000,19500)
 #   documents   downloads vs nginx on loopback (bench/documents/run.sh; needs nginx-light and wrk)
@@ -45,7 +46,8 @@ mvn_bench() {
 case "$scenario" in
   fanout)
     mvn_bench -Dbench.scenario=fanout -Dbench.n="${2:-1000,5000,10000,19500}" \
-      -Dbench.rounds="${ROUNDS:-3}" -Dbench.events="${EVENTS:-5}" -Dbench.targets="${TARGETS:-limit,vertx,ws,socketio,diemcau}" ;;
+      -Dbench.rounds="${ROUNDS:-3}" -Dbench.events="${EVENTS:-5}" -Dbench.warmup-events="${WARMUP_EVENTS:-1}" \
+      -Dbench.targets="${TARGETS:-limit,vertx,ws,socketio,diemcau}" ;;
   heartbeats)
     # the consoles beat every 5 s: the server expects that interval (the test profile's 1 s would have
     # every point DEGRADED between two beats, and 2,000 points flapping)

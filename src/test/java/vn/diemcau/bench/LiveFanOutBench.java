@@ -215,6 +215,7 @@ class LiveFanOutBench {
                         "trigger=/broadcast",
                         "body=" + frame));
         }
+        cmd.add("warmups=" + Integer.getInteger("bench.warmup-events", 1));
         cmd.addAll(extra);
         return new ProcessBuilder(cmd)
                 .redirectError(dir.resolve("gen-" + target + ".err").toFile())

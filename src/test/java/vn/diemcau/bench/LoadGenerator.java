@@ -90,6 +90,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final int firstSource;
     /** Hold the connections this long once ready (idle-memory scenario), announcing READY on stdout. */
     long holdMillis;
+    /** Broadcasts before the measured ones, not measured (JIT, buffers); at least one. */
+    int warmups = 1;
 
     public LoadGenerator(Vertx vertx, int firstSource) {
         this.vertx = vertx;
@@ -269,15 +271,16 @@ public final class LoadGenerator implements AutoCloseable {
         }
         settle(t.pid());
 
-        // One warm-up broadcast (JIT, buffers), not measured: event -1.
+        // Warm-up broadcasts (JIT, buffers), not measured: events -warmups … -1.
+        int warm = events > 0 ? Math.max(1, warmups) : 0;
         List<Long> seqs = new ArrayList<>();
         long[] sent = new long[events];
         long cpu0 = 0;
-        for (int e = events > 0 ? -1 : 0; e < events; e++) {
+        for (int e = -warm; e < events; e++) {
             if (e == 0) cpu0 = cpuMicros(t.pid());
             int before = seqs.size();
             if (e >= 0) sent[e] = System.nanoTime();
-            trigger.fire(e + 1).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            trigger.fire(e + warm).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             long deadline = System.currentTimeMillis() + 30_000;
             // Wait until every client has one more marked frame than before.
             while (System.currentTimeMillis() < deadline) {
@@ -303,8 +306,10 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long cpu1 = cpuMicros(t.pid());
 
-        long warmUp = events > 0 ? seqs.remove(0) : Long.MIN_VALUE;
-        for (Client c : cs) c.arrivals.remove(warmUp);
+        for (int w = 0; w < warm; w++) {
+            long warmUp = seqs.remove(0);
+            for (Client c : cs) c.arrivals.remove(warmUp);
+        }
         long[] all = new long[n * events];
         long[] complete = new long[events];
         int k = 0;
@@ -552,6 +557,7 @@ public final class LoadGenerator implements AutoCloseable {
         String body = a.getOrDefault("body", "");
         try (LoadGenerator g = new LoadGenerator(Integer.parseInt(a.getOrDefault("source", "2")))) {
             g.holdMillis = Long.parseLong(a.getOrDefault("hold", "0"));
+            g.warmups = Integer.parseInt(a.getOrDefault("warmups", "1"));
             Heartbeats beats = a.containsKey("heartbeats")
                     ? g.heartbeats(
                             port,
