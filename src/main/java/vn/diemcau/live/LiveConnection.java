@@ -211,9 +211,13 @@ final class LiveConnection {
 
     /** Bytes its channel holds that the socket has not taken yet (0 where frames do not go as whole messages). */
     long unsentBytes() {
-        ChannelOutboundBuffer out =
-                channel == null ? null : channel.channel().unsafe().outboundBuffer();
+        ChannelOutboundBuffer out = outbound();
         return out == null ? 0 : out.totalPendingWriteBytes();
+    }
+
+    /** The channel's outbound buffer: what it holds that the socket has not taken; null without a plain channel, or once closed. */
+    private ChannelOutboundBuffer outbound() {
+        return channel == null ? null : channel.channel().unsafe().outboundBuffer();
     }
 
     /** Whether frames go straight to the socket while its channel holds nothing unsent. */
@@ -279,7 +283,7 @@ final class LiveConnection {
      * as for any write (the connection closes).
      */
     private int writeStraight(Frame f) {
-        ChannelOutboundBuffer out = channel.channel().unsafe().outboundBuffer();
+        ChannelOutboundBuffer out = outbound();
         if (out == null
                 || !out.isEmpty()
                 || out.totalPendingWriteBytes() != 0
@@ -301,7 +305,7 @@ final class LiveConnection {
     private boolean admit() {
         if (closing) return false;
         if (channel != null) {
-            ChannelOutboundBuffer out = channel.channel().unsafe().outboundBuffer();
+            ChannelOutboundBuffer out = outbound();
             if (out == null) return false; // closed
             if (out.size() < limit) return true;
         } else if (unsent.incrementAndGet() <= limit) return true;

@@ -538,7 +538,6 @@ class BurstBench {
     /** Rows per JDBC batch when making the delegates. */
     static final int CHUNK = 10_000;
 
-    /** N delegates over the fixture's points with real invitations, in JDBC batches (a roster import would take minutes). */
     /**
      * The points of each session a burst runs on ({@code bench.points}, 20): its delegates are spread
      * over them, and the poll results' breakdown the main hall gets has one entry per point.
@@ -547,6 +546,7 @@ class BurstBench {
         return Integer.getInteger("bench.points", 20);
     }
 
+    /** N delegates over the fixture's points with real invitations, in JDBC batches (a roster import would take minutes). */
     Delegates delegates(BenchFixture f) throws Exception {
         InvitationTokens tokens =
                 Arc.container().instance(InvitationTokens.class).get();
