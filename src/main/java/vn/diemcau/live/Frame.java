@@ -48,8 +48,25 @@ record Frame(long seq, String text, Audience audience, ByteBuf payload, ByteBuf 
      * never released, see {@link #unreleasable}). Read only through views ({@code duplicate()}).
      */
     static ByteBuffer wire(byte[] utf8) {
+        return wire(utf8, ByteBuffer.allocateDirect(wireSize(utf8)));
+    }
+
+    /**
+     * A message for one connection (an ack, a rejection) as {@link #wire(byte[])} encodes it, on the
+     * heap: the JDK copies it to the socket through its own per-thread native buffer, which is cheaper
+     * for bytes written once than native memory of their own.
+     */
+    static ByteBuffer wireOnHeap(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return wire(utf8, ByteBuffer.allocate(wireSize(utf8)));
+    }
+
+    private static int wireSize(byte[] utf8) {
         int fragments = Math.max(1, (utf8.length + LiveConnection.MAX_FRAME - 1) / LiveConnection.MAX_FRAME);
-        ByteBuffer b = ByteBuffer.allocateDirect(utf8.length + 10 * fragments);
+        return utf8.length + 10 * fragments;
+    }
+
+    private static ByteBuffer wire(byte[] utf8, ByteBuffer b) {
         int at = 0;
         do {
             int length = Math.min(LiveConnection.MAX_FRAME, utf8.length - at);

@@ -1,6 +1,7 @@
 package vn.diemcau.live;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -239,8 +240,10 @@ final class LiveConnection {
         if (!admit()) return;
         if (socket == null)
             ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
-        else if (channel != null) socket.writeTextMessage(text);
-        else socket.writeTextMessage(text, sent);
+        else if (channel != null) {
+            ByteBuffer b = Frame.wireOnHeap(text);
+            writeWhole(b, Unpooled.wrappedBuffer(b));
+        } else socket.writeTextMessage(text, sent);
     }
 
     /** The frame's prepared bytes, in fragments of at most {@link #MAX_FRAME} bytes as Vert.x would send a text. */
@@ -251,10 +254,7 @@ final class LiveConnection {
         }
         if (!admit()) return;
         if (channel != null) {
-            int written = straight == null ? 0 : writeStraight(f);
-            if (written < f.bytes().limit())
-                channel.writeAndFlush(f.wire().duplicate().skipBytes(written), channel.voidPromise());
-            if (idle != null) idle.resetWriteTimeout();
+            writeWhole(f.bytes(), f.wire().duplicate());
             return;
         }
         ByteBuf p = f.payload();
@@ -276,19 +276,31 @@ final class LiveConnection {
     }
 
     /**
-     * Writes the frame to the socket itself when the channel holds nothing that should go first
+     * A whole WebSocket message, header and payload, on a plain channel: {@code bytes} straight to
+     * the socket where it may be, and what the kernel did not take through the channel, from
+     * {@code wire}, a view of the same bytes that the channel may release.
+     */
+    private void writeWhole(ByteBuffer bytes, ByteBuf wire) {
+        int written = straight == null ? 0 : writeStraight(bytes);
+        if (written < bytes.limit()) channel.writeAndFlush(wire.skipBytes(written), channel.voidPromise());
+        else wire.release();
+        if (idle != null) idle.resetWriteTimeout();
+    }
+
+    /**
+     * Writes the message to the socket itself when the channel holds nothing that should go first
      * (its outbound buffer empty, on its event loop): one system call, without the pipeline's and
      * the outbound buffer's work for each socket. Returns the bytes the kernel took; the channel
      * writes the rest (a full socket buffer), or all of it after an error, which it then handles
      * as for any write (the connection closes).
      */
-    private int writeStraight(Frame f) {
+    private int writeStraight(ByteBuffer bytes) {
         ChannelOutboundBuffer out = outbound();
         if (out == null
                 || !out.isEmpty()
                 || out.totalPendingWriteBytes() != 0
                 || !channel.executor().inEventLoop()) return 0;
-        ByteBuffer b = f.bytes().duplicate();
+        ByteBuffer b = bytes.duplicate();
         try {
             straight.write(b);
         } catch (IOException e) {

@@ -354,15 +354,22 @@ class LiveSocketTest {
             }
             for (int more = 0; more < 3; more++)
                 hub.publish(f.sessionId, new ServerMessage.RollCallStarted(Instant.now(), bulk, List.of((long) n++)));
+            // an answer to this connection alone (here a rejection) waits behind them too
+            long waiting = hub.unsentBytes(f.sessionId);
+            behind.ws.writeTextMessage("not json");
+            await().atMost(Duration.ofSeconds(5)).until(() -> hub.unsentBytes(f.sessionId) > waiting);
             behind.ws.resume();
             int expected = n;
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> behind.ofType("rollcall.started").size() == expected);
+                    .until(() -> behind.ofType("live.rejected").size() == 1);
             List<JsonObject> got = behind.ofType("rollcall.started");
+            assertEquals(expected, got.size());
             for (int i = 0; i < expected; i++) {
                 assertEquals(bulk, got.get(i).getString("by"), "frame " + i);
                 assertEquals(i, got.get(i).getJsonArray("pending").getLong(0));
             }
+            JsonObject last = behind.received.get(behind.received.size() - 1);
+            assertEquals("live.bad-message", last.getString("code"), "the answer comes after the frames before it");
             assertSeqsConsecutive(behind.events());
             assertEquals(1, hub.connections(f.sessionId));
         }
