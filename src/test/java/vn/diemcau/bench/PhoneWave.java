@@ -26,7 +26,11 @@ final class PhoneWave {
     private PhoneWave() {}
 
     /** Latencies in microseconds and the answer's HTTP-like status per phone (index − from); -1: no socket. */
-    record Result(double seconds, long[] latencyMicros, int[] status, Instant began, Instant ended) {}
+    /**
+     * A wave's answers; {@code jitMillis}: what this JVM's compilers spent while its votes went (-1
+     * when read from the phones' own process, whose compilers are not the server's).
+     */
+    record Result(double seconds, long[] latencyMicros, int[] status, Instant began, Instant ended, long jitMillis) {}
 
     static String vote(int i, long poll) {
         return "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
@@ -111,10 +115,11 @@ final class PhoneWave {
             if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
             double seconds = (System.nanoTime() - start) / 1e9;
             Instant ended = Instant.now();
-            System.out.println("[burst] JIT compiling during the votes: " + (Jit.compiledMillis() - compiled) + " ms");
+            long jit = Jit.compiledMillis() - compiled;
+            System.out.println("[burst] JIT compiling during the votes: " + jit + " ms");
             for (WebSocket ws : sockets) if (ws != null) ws.close();
             client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new Result(seconds, latency, status, began, ended);
+            return new Result(seconds, latency, status, began, ended, jit);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -162,6 +167,7 @@ final class PhoneWave {
             latency[k - 1] = Long.parseLong(p[0]);
             status[k - 1] = Integer.parseInt(p[1]);
         }
-        return new Result(Double.parseDouble(head[0]), latency, status, Instant.parse(head[1]), Instant.parse(head[2]));
+        return new Result(
+                Double.parseDouble(head[0]), latency, status, Instant.parse(head[1]), Instant.parse(head[2]), -1);
     }
 }
