@@ -14,8 +14,10 @@
 #               then the same phones against the burst limit server; PHONES=process runs the phones in a
 #               process of their own instead of diemcau's JVM
 #               (the three bursts first run twice unreported, each on a session of its own, to warm the JVM up:
-#               -Dbench.warmup-rounds; WARMUP=false skips that); POINTS (20) per session, the
-#               delegates spread over them (a province has about 2,200)
+#               -Dbench.warmup-rounds; WARMUP=false skips that; votes-socket goes on until a burst leaves the
+#               server's JIT at most 300 ms to compile during its votes, at most 8 bursts); POINTS (20) per
+#               session, the delegates spread over them (a province has about 2,200); TEST_JVM_OPTS adds JVM
+#               options to the test JVM that runs them (e.g. a profiler's -agentpath:...)
 # fanout, heartbeats and idle run diemcau as the production jar (bench/build-jar.sh builds
 # target/bench-app when the sources changed), started with production settings against a fresh
 # database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;
@@ -60,7 +62,7 @@ case "$scenario" in
     ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=BurstBench -Dsurefire.failIfNoSpecifiedTests=false \
       -Dquarkus.log.category.\"vn.diemcau\".level=WARN -Dbench.scenario="$scenario" \
       -Dbench.n="${2:-20000}" -Dbench.concurrency="${CONCURRENCY:-256}" -Dbench.warmup="${WARMUP:-true}" \
-      -Dbench.phones="${PHONES:-jvm}" -Dbench.points="${POINTS:-20}" ;;
+      -Dbench.phones="${PHONES:-jvm}" -Dbench.points="${POINTS:-20}" ${TEST_JVM_OPTS:+"-DargLine=$TEST_JVM_OPTS"} ;;
   checkin-wrk)
     # the check-in burst with wrk as the generator (C), diemcau and the limit server in the same run:
     # SECONDS_PER_RUN (3) of CONCURRENCY connections, N (default 150000) delegates so none is sent twice
