@@ -72,10 +72,16 @@ public class LiveService {
 
     /**
      * The part of snapshots that is the same for a whole audience of a session (its staff, or its
-     * participants), as of the stream's {@code seq}; {@code documents} only for participants.
+     * participants), as of the stream's {@code seq}; {@code documents} only for participants,
+     * {@code consolePolls} (the polls without each point's part, as operators' consoles get them)
+     * only for staff.
      */
     private record Shared(
-            long seq, long builtAt, ServerMessage.Snapshot base, List<DocumentService.ForParticipants> documents) {}
+            long seq,
+            long builtAt,
+            ServerMessage.Snapshot base,
+            List<DocumentService.ForParticipants> documents,
+            List<PollView> consolePolls) {}
 
     private record SnapshotKey(long sessionId, boolean staff) {}
 
@@ -111,9 +117,7 @@ public class LiveService {
                     b.heartbeatSeconds(),
                     documents.released(sessionId),
                     mine == null ? b.attendance() : null,
-                    mine == null
-                            ? b.polls()
-                            : b.polls().stream().map(PollView::withoutPoints).toList(),
+                    mine == null ? b.polls() : s.consolePolls(),
                     b.floor(),
                     b.questions());
         }
@@ -183,7 +187,14 @@ public class LiveService {
                 a.staff() ? polls.live(sessionId) : polls.participantLive(sessionId),
                 floor.state(sessionId),
                 questions.published(sessionId));
-        return new Shared(seq, started, base, a.staff() ? List.of() : documents.releasedToParticipants(sessionId));
+        return a.staff()
+                ? new Shared(
+                        seq,
+                        started,
+                        base,
+                        List.of(),
+                        base.polls().stream().map(PollView::withoutPoints).toList())
+                : new Shared(seq, started, base, documents.releasedToParticipants(sessionId), List.of());
     }
 
     /** Drops what is kept for the session's snapshots (it ended; nobody follows it here any more). */
