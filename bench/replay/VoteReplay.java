@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import vn.diemcau.common.Jdbc;
 
 /**
  * The vote writer's statements replayed alone against MariaDB on 127.0.0.1, one connection, 200
@@ -21,7 +22,7 @@ import java.util.UUID;
  * /proc/(pid of mariadbd)/stat around them (what the server pays, whatever the client does).
  *
  * <pre>
- * java -cp ~/.m2/repository/org/mariadb/jdbc/mariadb-java-client/3.5.7/mariadb-java-client-3.5.7.jar \
+ * java -cp target/classes:$HOME/.m2/repository/org/mariadb/jdbc/mariadb-java-client/3.5.7/mariadb-java-client-3.5.7.jar \
  *     bench/replay/VoteReplay.java DB VARIANT
  * </pre>
  *
@@ -53,7 +54,7 @@ public class VoteReplay {
                     + (records ? "" : ", command_id");
             String[] names = ballotColumns.split(",\\s*");
             String ballots = "INSERT IGNORE INTO poll_ballots (" + ballotColumns + ") SELECT t."
-                    + String.join(", t.", names) + " FROM (" + rowsTable(names, VOTES) + ") t"
+                    + String.join(", t.", names) + " FROM (" + Jdbc.rowsTable(ballotColumns, VOTES) + ") t"
                     + " JOIN polls p ON p.id = t.poll_id WHERE p.status = 'OPEN' AND p.changeable = FALSE";
             String sql = records
                     ? ballots + ";\ninsert ignore into live_commands"
@@ -117,13 +118,6 @@ public class VoteReplay {
             s.executeUpdate("update polls set status = 'OPEN', changeable = false where id = " + id);
             return id;
         }
-    }
-
-    static String rowsTable(String[] names, int rows) {
-        List<String> first = new ArrayList<>();
-        for (String n : names) first.add("? " + n);
-        String next = " union all select " + String.join(", ", Collections.nCopies(names.length, "?"));
-        return "select " + String.join(", ", first) + next.repeat(rows - 1);
     }
 
     static int firstCount(PreparedStatement ps) throws Exception {
