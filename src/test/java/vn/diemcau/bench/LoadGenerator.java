@@ -63,10 +63,11 @@ public final class LoadGenerator implements AutoCloseable {
             double cpuPerFrame,
             long delivered,
             long lost,
-            long duplicated) {
+            long duplicated,
+            long firstMedian) {
         public String line() {
             return String.format(
-                    "%-9s n=%-6d events=%-3d connect=%.2fs (%.0f/s) p50=%.2fms p99=%.2fms max=%.2fms complete=%.2fms cpu/frame=%.2fus delivered=%d lost=%d dup=%d",
+                    "%-9s n=%-6d events=%-3d connect=%.2fs (%.0f/s) p50=%.2fms p99=%.2fms max=%.2fms complete=%.2fms cpu/frame=%.2fus delivered=%d lost=%d dup=%d first=%.2fms",
                     target,
                     connections,
                     events,
@@ -79,7 +80,8 @@ public final class LoadGenerator implements AutoCloseable {
                     cpuPerFrame,
                     delivered,
                     lost,
-                    duplicated);
+                    duplicated,
+                    firstMedian / 1000.0);
         }
     }
 
@@ -312,6 +314,8 @@ public final class LoadGenerator implements AutoCloseable {
         }
         long[] all = new long[n * events];
         long[] complete = new long[events];
+        long[] first = new long[events];
+        Arrays.fill(first, Long.MAX_VALUE);
         int k = 0;
         long lost = 0, delivered = 0, dup = 0;
         for (Client c : cs) {
@@ -326,6 +330,7 @@ public final class LoadGenerator implements AutoCloseable {
                 long us = (at - sent[e]) / 1000;
                 all[k++] = us;
                 complete[e] = Math.max(complete[e], us);
+                first[e] = Math.min(first[e], us);
             }
             long extra =
                     c.arrivals.keySet().stream().filter(s -> !seqs.contains(s)).count();
@@ -334,6 +339,7 @@ public final class LoadGenerator implements AutoCloseable {
         long[] lat = Arrays.copyOf(all, k);
         Arrays.sort(lat);
         Arrays.sort(complete);
+        Arrays.sort(first);
         for (Client c : cs) if (c.ws != null) c.ws.close();
         for (WebSocketClient wc : clients) wc.close();
         Thread.sleep(500);
@@ -349,7 +355,8 @@ public final class LoadGenerator implements AutoCloseable {
                 t.pid() <= 0 || delivered == 0 ? Double.NaN : (double) (cpu1 - cpu0) / delivered,
                 delivered,
                 lost,
-                dup);
+                dup,
+                pct(first, 0.50));
     }
 
     /**
@@ -589,7 +596,7 @@ public final class LoadGenerator implements AutoCloseable {
             }
             System.out.println(r.line());
             System.out.printf(
-                    "CSV,%s,%d,%d,%.3f,%d,%d,%d,%d,%.3f,%d,%d,%d%n",
+                    "CSV,%s,%d,%d,%.3f,%d,%d,%d,%d,%.3f,%d,%d,%d,%d%n",
                     r.target(),
                     r.connections(),
                     r.events(),
@@ -601,7 +608,8 @@ public final class LoadGenerator implements AutoCloseable {
                     r.cpuPerFrame(),
                     r.delivered(),
                     r.lost(),
-                    r.duplicated());
+                    r.duplicated(),
+                    r.firstMedian());
             if (beats != null) beats.close();
         }
     }
