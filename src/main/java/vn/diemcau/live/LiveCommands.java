@@ -96,19 +96,26 @@ class LiveCommands {
         own.multiStatements(on);
     }
 
+    /**
+     * Applies {@code action} once for the command id, in one transaction with the command's record; a
+     * resend gets the answer stored for the first. The check for that answer runs in the same
+     * transaction (one commit a command, not two): the main hall's action waits for this before its
+     * event goes out to every point.
+     */
     Outcome run(long sessionId, ClientMessage.Command command, Runnable action) {
         String id = command.commandId();
         if (id == null || id.isBlank() || id.length() > MAX_ID)
             return Outcome.of(ProblemException.badRequest("live.command-id-required", MAX_ID));
         String type = type(command);
-        Outcome earlier = stored(sessionId, id, type);
-        if (earlier != null) return earlier;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            Outcome earlier = QuarkusTransaction.requiringNew().call(() -> {
+                Outcome e = storedHere(sessionId, id, type);
+                if (e != null) return e;
                 action.run();
                 record(sessionId, id, type, Outcome.OK);
+                return null;
             });
-            return Outcome.OK;
+            return earlier != null ? earlier : Outcome.OK;
         } catch (ProblemException p) {
             Outcome refused = Outcome.of(p);
             try {
@@ -333,11 +340,14 @@ class LiveCommands {
     }
 
     private Outcome stored(long sessionId, String id, String type) {
-        LiveCommand c = QuarkusTransaction.requiringNew()
-                .call(() -> LiveCommand.<LiveCommand>find("sessionId = ?1 and commandId = ?2", sessionId, id)
-                        .firstResult());
-        if (c == null) return null;
-        return answer(id, c.type, c.result, type);
+        return QuarkusTransaction.requiringNew().call(() -> storedHere(sessionId, id, type));
+    }
+
+    /** The answer stored for the command id, read in the caller's transaction; null when there is none. */
+    private Outcome storedHere(long sessionId, String id, String type) {
+        LiveCommand c = LiveCommand.<LiveCommand>find("sessionId = ?1 and commandId = ?2", sessionId, id)
+                .firstResult();
+        return c == null ? null : answer(id, c.type, c.result, type);
     }
 
     private void record(long sessionId, String id, String type, Outcome o) {
