@@ -241,8 +241,7 @@ final class LiveConnection {
         if (socket == null)
             ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
         else if (channel != null) {
-            ByteBuffer b = Frame.wireOnHeap(text);
-            writeWhole(b, Unpooled.wrappedBuffer(b));
+            writeWhole(Frame.wireOnHeap(text), null);
         } else socket.writeTextMessage(text, sent);
     }
 
@@ -254,7 +253,7 @@ final class LiveConnection {
         }
         if (!admit()) return;
         if (channel != null) {
-            writeWhole(f.bytes(), f.wire().duplicate());
+            writeWhole(f.bytes(), f.wire());
             return;
         }
         ByteBuf p = f.payload();
@@ -277,13 +276,16 @@ final class LiveConnection {
 
     /**
      * A whole WebSocket message, header and payload, on a plain channel: {@code bytes} straight to
-     * the socket where it may be, and what the kernel did not take through the channel, from
-     * {@code wire}, a view of the same bytes that the channel may release.
+     * the socket where it may be, and what the kernel did not take through the channel, as a view of
+     * {@code shared} (a frame's bytes, which every connection writes), or of {@code bytes} themselves
+     * when null. A message the socket took whole makes no Netty buffer at all.
      */
-    private void writeWhole(ByteBuffer bytes, ByteBuf wire) {
+    private void writeWhole(ByteBuffer bytes, ByteBuf shared) {
         int written = straight == null ? 0 : writeStraight(bytes);
-        if (written < bytes.limit()) channel.writeAndFlush(wire.skipBytes(written), channel.voidPromise());
-        else wire.release();
+        if (written < bytes.limit()) {
+            ByteBuf rest = shared != null ? shared.duplicate() : Unpooled.wrappedBuffer(bytes);
+            channel.writeAndFlush(rest.skipBytes(written), channel.voidPromise());
+        }
         if (idle != null) idle.resetWriteTimeout();
     }
 
