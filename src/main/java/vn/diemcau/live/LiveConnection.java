@@ -240,9 +240,8 @@ final class LiveConnection {
         if (!admit()) return;
         if (socket == null)
             ws.sendText(text).subscribe().with(ok -> unsent.decrementAndGet(), err -> unsent.decrementAndGet());
-        else if (channel != null) {
-            writeWhole(Frame.wireOnHeap(text), null);
-        } else socket.writeTextMessage(text, sent);
+        else if (channel != null) writeWhole(Frame.wireOnHeap(text), null);
+        else socket.writeTextMessage(text, sent);
     }
 
     /** The frame's prepared bytes, in fragments of at most {@link #MAX_FRAME} bytes as Vert.x would send a text. */

@@ -383,10 +383,11 @@ class BurstBench {
             long quiet = Long.getLong("bench.warmup-jit-ms", 300);
             List<Long> compiled = new ArrayList<>();
             for (int round = 0; round < most; round++) {
-                burstJitMillis = -1;
-                warm = warmLine(scenario.run(new BenchFixture(points(), 0)));
-                if (burstJitMillis >= 0) compiled.add(burstJitMillis);
-                if (round + 1 >= least && burstJitMillis <= quiet) break;
+                Outcome w = scenario.run(new BenchFixture(points(), 0));
+                warm = warmLine(w);
+                long jitMillis = w.run().jitMillis();
+                if (jitMillis >= 0) compiled.add(jitMillis);
+                if (round + 1 >= least && jitMillis <= quiet) break;
             }
             if (!compiled.isEmpty())
                 jit = String.format(
@@ -395,20 +396,13 @@ class BurstBench {
                         compiled.size(), quiet, most, compiled);
             GroupCommit.resetStats(writer);
         }
-        burstJitMillis = -1;
         Outcome o = scenario.run(new BenchFixture(points(), 0));
-        if (burstJitMillis >= 0) jit += "during the measured burst's votes: " + burstJitMillis + " ms; ";
+        if (o.run().jitMillis() >= 0)
+            jit += "during the measured burst's votes: " + o.run().jitMillis() + " ms; ";
         String md = table(what, o, warm, jit + GroupCommit.stats(writer) + "; ");
         write(name, md);
         return md;
     }
-
-    /**
-     * The server JVM's compiling during the last burst over the phones' sockets: during its votes
-     * when the phones run in this JVM, during the whole of each wave (connecting included) when they
-     * run in their own process; -1 for other bursts.
-     */
-    private long burstJitMillis = -1;
 
     static String warmLine(Outcome w) {
         long[] check = lostAndDuplicated(w);
@@ -505,8 +499,7 @@ class BurstBench {
             System.out.println("[burst] timed " + r.began() + " " + r.ended());
         }
         bursts++;
-        burstJitMillis = jit;
-        return run(seconds, latency, status);
+        return run(seconds, latency, status, jit);
     }
 
     /** The phones' process: one for the whole run, so that its JIT warms up with the warm-up burst. */
@@ -631,12 +624,18 @@ class BurstBench {
         return new Delegates(ids, invitations);
     }
 
+    /**
+     * A burst's answers. {@code jitMillis}: the server JVM's compiling during a burst over the phones'
+     * sockets, during its votes when the phones run in this JVM, during the whole of each wave
+     * (connecting included) when they run in their own process; -1 for other bursts.
+     */
     record Run(
             double seconds,
             long[] latencyMicros,
             List<Integer> okIndexes,
             int failed,
-            Map<Integer, Integer> statuses) {}
+            Map<Integer, Integer> statuses,
+            long jitMillis) {}
 
     /** Sends request i for every i once, {@code concurrency} in flight; latency from send to the whole answer. */
     Run burst(int port, IntFunction<RequestOptions> request, IntFunction<String> body) throws Exception {
@@ -672,10 +671,10 @@ class BurstBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println("[burst] timed " + began + " " + Instant.now());
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return run(seconds, latency, status);
+        return run(seconds, latency, status, -1);
     }
 
-    Run run(double seconds, long[] latency, int[] status) {
+    Run run(double seconds, long[] latency, int[] status, long jitMillis) {
         List<Integer> ok = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -683,7 +682,7 @@ class BurstBench {
             if (status[i] == 200) ok.add(i);
         }
         Arrays.sort(latency);
-        return new Run(seconds, latency, ok, n - ok.size(), statuses);
+        return new Run(seconds, latency, ok, n - ok.size(), statuses, jitMillis);
     }
 
     /** A burst's table: header, its row, the warm-up's line and what else there is to say ({@code notes}). */

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PhoneWave {
     private PhoneWave() {}
 
-    /** Latencies in microseconds and the answer's HTTP-like status per phone (index − from); -1: no socket. */
     /**
-     * A wave's answers; {@code jitMillis}: what this JVM's compilers spent while its votes went (-1
-     * when read from the phones' own process, whose compilers are not the server's).
+     * Latencies in microseconds and the answer's HTTP-like status per phone (index − from); -1: no
+     * socket. {@code jitMillis}: what this JVM's compilers spent while its votes went (-1 when read
+     * from the phones' own process, whose compilers are not the server's).
      */
     record Result(double seconds, long[] latencyMicros, int[] status, Instant began, Instant ended, long jitMillis) {}
 
