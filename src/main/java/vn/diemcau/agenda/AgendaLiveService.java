@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,44 +65,43 @@ public class AgendaLiveService {
     @Transactional
     public List<AgendaLiveItem> items(long sessionId) {
         access.requireRead(sessionId);
-        return live(sessions.require(sessionId));
+        return Agenda.of(sessions.require(sessionId)).live();
     }
 
     /** Starts a pending item; the item running until now is finished first (only one is ACTIVE). */
     @Transactional
     public void start(long sessionId, long itemId) {
-        Session s = running(sessionId);
-        AgendaItem item = require(sessionId, itemId);
+        Agenda a = running(sessionId);
+        AgendaItem item = a.require(itemId);
         if (item.status != AgendaItemStatus.PENDING)
             throw ProblemException.conflict("agenda.item-not-pending", item.title, item.status);
-        AgendaItem.<AgendaItem>list("sessionId = ?1 and status = ?2", sessionId, AgendaItemStatus.ACTIVE)
-                .forEach(active -> close(s, active));
+        a.active().forEach(active -> close(a, active));
         item.status = AgendaItemStatus.ACTIVE;
         item.actualStart = Instant.now(clock);
         item.updatedAt = item.actualStart;
         audit.record(sessionId, "agenda.item.started", TARGET, item.id, item.title);
-        started.fire(new AgendaItemStarted(sessionId, live(s, item)));
+        started.fire(new AgendaItemStarted(sessionId, a.live(item)));
     }
 
     @Transactional
     public void finish(long sessionId, long itemId) {
-        Session s = running(sessionId);
-        AgendaItem item = require(sessionId, itemId);
+        Agenda a = running(sessionId);
+        AgendaItem item = a.require(itemId);
         if (item.status != AgendaItemStatus.ACTIVE)
             throw ProblemException.conflict("agenda.item-not-active", item.title, item.status);
-        close(s, item);
+        close(a, item);
     }
 
     @Transactional
     public void skip(long sessionId, long itemId) {
-        Session s = running(sessionId);
-        AgendaItem item = require(sessionId, itemId);
+        Agenda a = running(sessionId);
+        AgendaItem item = a.require(itemId);
         if (item.status != AgendaItemStatus.PENDING)
             throw ProblemException.conflict("agenda.item-not-pending", item.title, item.status);
         item.status = AgendaItemStatus.SKIPPED;
         item.updatedAt = Instant.now(clock);
         audit.record(sessionId, "agenda.item.skipped", TARGET, item.id, item.title);
-        skipped.fire(new AgendaItemSkipped(sessionId, live(s, item)));
+        skipped.fire(new AgendaItemSkipped(sessionId, a.live(item)));
     }
 
     /** More time for the active item: its planned duration grows, so the items after it move too. */
@@ -109,14 +109,14 @@ public class AgendaLiveService {
     public void extend(long sessionId, long itemId, int minutes) {
         if (minutes < 1 || minutes > MAX_EXTENSION)
             throw ProblemException.badRequest("agenda.extension-out-of-range", MAX_EXTENSION);
-        Session s = running(sessionId);
-        AgendaItem item = require(sessionId, itemId);
+        Agenda a = running(sessionId);
+        AgendaItem item = a.require(itemId);
         if (item.status != AgendaItemStatus.ACTIVE)
             throw ProblemException.conflict("agenda.item-not-active", item.title, item.status);
         item.durationMinutes += minutes;
         item.updatedAt = Instant.now(clock);
         audit.record(sessionId, "agenda.item.extended", TARGET, item.id, "+" + minutes + " min");
-        extended.fire(new AgendaItemExtended(sessionId, live(s, item), minutes));
+        extended.fire(new AgendaItemExtended(sessionId, a.live(item), minutes));
     }
 
     /**
@@ -125,17 +125,17 @@ public class AgendaLiveService {
      */
     @Transactional
     public void reorderPending(long sessionId, List<Long> pendingIds) {
-        Session s = running(sessionId);
-        List<AgendaItem> items = AgendaItem.ofSession(sessionId);
-        Map<Long, AgendaItem> pending = items.stream()
+        Agenda a = running(sessionId);
+        Map<Long, AgendaItem> pending = a.items.stream()
                 .filter(i -> i.status == AgendaItemStatus.PENDING)
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
         if (pendingIds == null
                 || pendingIds.size() != pending.size()
                 || !new HashSet<>(pendingIds).equals(pending.keySet()))
             throw ProblemException.badRequest("agenda.order-mismatch", pending.size());
-        List<AgendaItem> order = new ArrayList<>(
-                items.stream().filter(i -> i.status != AgendaItemStatus.PENDING).toList());
+        List<AgendaItem> order = new ArrayList<>(a.items.stream()
+                .filter(i -> i.status != AgendaItemStatus.PENDING)
+                .toList());
         pendingIds.forEach(id -> order.add(pending.get(id)));
         Instant now = Instant.now(clock);
         for (int i = 0; i < order.size(); i++) {
@@ -151,7 +151,7 @@ public class AgendaLiveService {
                 "session",
                 sessionId,
                 pendingIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        reordered.fire(new AgendaReordered(sessionId, live(s)));
+        reordered.fire(new AgendaReordered(sessionId, a.live()));
     }
 
     /**
@@ -167,8 +167,8 @@ public class AgendaLiveService {
         for (AgendaItem item : running) {
             if (!item.actualStart.plusSeconds(item.durationMinutes * 60L).isBefore(now)) continue;
             item.overranAt = now;
-            Session s = sessions.require(item.sessionId);
-            overran.fire(new AgendaItemOverran(item.sessionId, live(s, item)));
+            overran.fire(new AgendaItemOverran(
+                    item.sessionId, Agenda.of(sessions.require(item.sessionId)).live(item)));
             count++;
         }
         return count;
@@ -177,41 +177,62 @@ public class AgendaLiveService {
     /** Same transaction as the status change: the end of the session closes the item still running. */
     void closeOnEnd(@Observes SessionStatusChanged e) {
         if (e.to() != SessionStatus.ENDED) return;
-        Session s = sessions.require(e.sessionId());
-        AgendaItem.<AgendaItem>list("sessionId = ?1 and status = ?2", e.sessionId(), AgendaItemStatus.ACTIVE)
-                .forEach(active -> close(s, active));
+        Agenda a = Agenda.of(sessions.require(e.sessionId()));
+        a.active().forEach(active -> close(a, active));
     }
 
-    private void close(Session s, AgendaItem item) {
+    private void close(Agenda a, AgendaItem item) {
         item.status = AgendaItemStatus.DONE;
         item.actualEnd = Instant.now(clock);
         item.updatedAt = item.actualEnd;
-        audit.record(s.id, "agenda.item.finished", TARGET, item.id, item.title);
-        finished.fire(new AgendaItemFinished(s.id, live(s, item)));
+        audit.record(a.session.id, "agenda.item.finished", TARGET, item.id, item.title);
+        finished.fire(new AgendaItemFinished(a.session.id, a.live(item)));
     }
 
-    private Session running(long sessionId) {
+    private Agenda running(long sessionId) {
         if (!user.isOrganizer()) throw ProblemException.forbidden("forbidden");
         Session s = sessions.require(sessionId);
         if (s.status != SessionStatus.LIVE) throw ProblemException.conflict("live.session-not-live", s.status);
-        return s;
+        return Agenda.of(s);
     }
 
-    private static AgendaItem require(long sessionId, long itemId) {
-        AgendaItem item = AgendaItem.findById(itemId);
-        if (item == null || item.sessionId != sessionId) throw ProblemException.notFound("agenda-item", itemId);
-        return item;
-    }
+    /**
+     * A session's agenda, read once for a whole action: its items are the managed rows the action
+     * changes, so the live views built from them show the changes without reading the agenda again
+     * (each read would also flush what changed so far: two more round trips to the database).
+     */
+    private record Agenda(Session session, List<AgendaItem> items) {
+        static Agenda of(Session s) {
+            return new Agenda(s, new ArrayList<>(AgendaItem.ofSession(s.id)));
+        }
 
-    private static List<AgendaLiveItem> live(Session s) {
-        List<AgendaItem> items = AgendaItem.ofSession(s.id);
-        Map<Long, AgendaItem> byId = items.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
-        return AgendaTimeline.of(items, s.startsAt, s.endsAt).stream()
-                .map(v -> AgendaLiveItem.from(v, byId.get(v.id())))
-                .toList();
-    }
+        AgendaItem require(long itemId) {
+            return items.stream()
+                    .filter(i -> i.id == itemId)
+                    .findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("agenda-item", itemId));
+        }
 
-    private static AgendaLiveItem live(Session s, AgendaItem item) {
-        return live(s).stream().filter(i -> i.id() == item.id).findFirst().orElseThrow();
+        List<AgendaItem> active() {
+            return items.stream()
+                    .filter(i -> i.status == AgendaItemStatus.ACTIVE)
+                    .toList();
+        }
+
+        /** The programme as it stands now, in the order {@link AgendaItem#ofSession} reads it. */
+        List<AgendaLiveItem> live() {
+            items.sort(BY_PLACE);
+            Map<Long, AgendaItem> byId = items.stream().collect(Collectors.toMap(i -> i.id, Function.identity()));
+            return AgendaTimeline.of(items, session.startsAt, session.endsAt).stream()
+                    .map(v -> AgendaLiveItem.from(v, byId.get(v.id())))
+                    .toList();
+        }
+
+        AgendaLiveItem live(AgendaItem item) {
+            return live().stream().filter(i -> i.id() == item.id).findFirst().orElseThrow();
+        }
+
+        private static final Comparator<AgendaItem> BY_PLACE =
+                Comparator.<AgendaItem>comparingInt(i -> i.position).thenComparing(i -> i.id);
     }
 }
