@@ -22,6 +22,8 @@
 # target/bench-app when the sources changed), started with production settings against a fresh
 # database BENCH_DB (default ${DIEMCAU_TEST_DB}_jar) and the orchestrating test JVM's OIDC server;
 # JAR_OPTS adds JVM options to it (e.g. -Xmx1g); SERVER=test runs diemcau in the @QuarkusTest JVM instead.
+# The main hall's command goes on its own live socket, as its console sends it; TRIGGER=rest POSTs it
+# to /api/sessions/{id}/live/commands instead (every pass up to the twelfth).
 # DB_BUFFER_POOL sets MariaDB's InnoDB buffer pool for the run (root on 127.0.0.1) and puts it back.
 # Results: target/bench/*.md; the exact figures of the last full run are in docs/benchmarks.md.
 set -euo pipefail
@@ -43,7 +45,7 @@ mvn_bench() {
   if [ "$server" = jar ]; then bench/build-jar.sh; fi
   ./mvnw -B test -Dquarkus.quinoa=false -Dfrontend.unit.skip=true -Dtest=LiveFanOutBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dquarkus.log.category.\"vn.diemcau.live\".level=WARN -Dbench.server="$server" \
-    -Dbench.db="${BENCH_DB:-${DIEMCAU_TEST_DB}_jar}" "-Dbench.jvm=${JAR_OPTS:-}" "$@"
+    -Dbench.db="${BENCH_DB:-${DIEMCAU_TEST_DB}_jar}" "-Dbench.jvm=${JAR_OPTS:-}" -Dbench.trigger="${TRIGGER:-socket}" "$@"
 }
 case "$scenario" in
   fanout)

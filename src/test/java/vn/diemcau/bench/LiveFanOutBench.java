@@ -194,7 +194,12 @@ class LiveFanOutBench {
                         "greets=true",
                         "marker=agenda.item_extended",
                         "headers=" + h,
-                        "trigger=" + f.commandsPath(),
+                        // the main hall's console sends its commands on its live socket; REST (the
+                        // passes up to the twelfth) with -Dbench.trigger=rest
+                        "trigger="
+                                + ("rest".equals(System.getProperty("bench.trigger", "socket"))
+                                        ? f.commandsPath()
+                                        : "socket:" + f.path()),
                         "triggerHeaders=" + th,
                         "body=" + f.extendBody()));
             }

@@ -37,9 +37,10 @@ class LiveFanOutSmokeTest {
                 "diemcau", base.getPort(), f.path(), LoadGenerator.Protocol.PLAIN, "agenda.item_extended", true, 0);
         try (LoadGenerator.Heartbeats beats =
                 g.heartbeats(base.getPort(), f.path(), Map.of("Authorization", "Bearer " + operator), f.points, 200)) {
-            LoadGenerator.Trigger extend = g.post(
+            // the main hall's console: its commands go on its own live socket
+            LoadGenerator.Trigger extend = g.socket(
                     base.getPort(),
-                    f.commandsPath(),
+                    f.path(),
                     Map.of("Authorization", "Bearer " + Tokens.of(Tokens.ORGANIZER)),
                     e -> f.extendBody()
                             .replace("{uuid}", java.util.UUID.randomUUID().toString()));

@@ -474,6 +474,54 @@ public final class LoadGenerator implements AutoCloseable {
         };
     }
 
+    /**
+     * A trigger that sends {@code body(event)} on a live socket of its own to {@code path} with the
+     * headers, as the main hall's console does (it sends its commands on its socket, not over REST);
+     * completes on the command's {@code live.ack}, fails on anything else answering it. The socket
+     * opens at the first event (a warm-up one) and waits for its snapshot; it is not one of the
+     * measured clients.
+     */
+    public Trigger socket(int port, String path, Map<String, String> headers, IntFunction<String> body) {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setLocalAddress("127.0.0." + (firstSource + 41))
+                .setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(1 << 24));
+        Map<String, io.vertx.core.Promise<Void>> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+        Future<WebSocket>[] open = new Future[1];
+        return e -> {
+            if (open[0] == null) {
+                WebSocketConnectOptions o = new WebSocketConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setURI(path);
+                headers.forEach(o::addHeader);
+                io.vertx.core.Promise<WebSocket> greeted = io.vertx.core.Promise.promise();
+                client.connect(o)
+                        .onFailure(greeted::tryFail)
+                        .onSuccess(ws -> ws.textMessageHandler(text -> {
+                            if (!greeted.future().isComplete()) {
+                                greeted.tryComplete(ws); // the snapshot
+                                return;
+                            }
+                            if (!text.contains("\"commandId\"")) return;
+                            io.vertx.core.json.JsonObject m = new io.vertx.core.json.JsonObject(text);
+                            io.vertx.core.Promise<Void> p = waiting.remove(m.getString("commandId"));
+                            if (p == null) return;
+                            if ("live.ack".equals(m.getString("type"))) p.complete();
+                            else p.fail("trigger answered " + text);
+                        }));
+                open[0] = greeted.future();
+            }
+            return open[0].compose(ws -> {
+                String text = body.apply(e);
+                String id = new io.vertx.core.json.JsonObject(text).getString("commandId");
+                io.vertx.core.Promise<Void> answered = io.vertx.core.Promise.promise();
+                waiting.put(id, answered);
+                return ws.writeTextMessage(text).compose(v -> answered.future());
+            });
+        };
+    }
+
     static long pct(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
@@ -532,7 +580,8 @@ public final class LoadGenerator implements AutoCloseable {
      * One round against one target, as its own process. Arguments (key=value): name, port, path,
      * protocol (PLAIN|SOCKETIO), marker, greets, pid, n, events, source (first address: 127.0.0.S),
      * headers (file: one header "Name: value" per line, connection i uses line i mod lines),
-     * trigger (URL path on the same port, POST), triggerHeaders (file), body (template; {seq} is the
+     * trigger (URL path on the same port, POST; socket:path, the body sent on a live socket of its own),
+     * triggerHeaders (file), body (template; {seq} is the
      * event number from 1, {uuid} a fresh id). Prints the round's line and a CSV line.
      */
     public static void main(String[] args) {
@@ -576,12 +625,13 @@ public final class LoadGenerator implements AutoCloseable {
                                     .toList(),
                             Long.parseLong(a.getOrDefault("heartbeatEvery", "5000")))
                     : null;
-            Trigger trigger = g.post(
-                    port,
-                    a.get("trigger"),
-                    triggerHeaders.isEmpty() ? Map.of() : triggerHeaders.get(0),
-                    e -> body.replace("{seq}", String.valueOf(e + 1))
-                            .replace("{uuid}", java.util.UUID.randomUUID().toString()));
+            IntFunction<String> bodies = e -> body.replace("{seq}", String.valueOf(e + 1))
+                    .replace("{uuid}", java.util.UUID.randomUUID().toString());
+            Map<String, String> triggerHeader = triggerHeaders.isEmpty() ? Map.of() : triggerHeaders.get(0);
+            String triggerAt = a.get("trigger");
+            Trigger trigger = triggerAt.startsWith("socket:")
+                    ? g.socket(port, triggerAt.substring("socket:".length()), triggerHeader, bodies)
+                    : g.post(port, triggerAt, triggerHeader, bodies);
             Round r;
             try {
                 r = g.run(
