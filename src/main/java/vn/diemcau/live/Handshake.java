@@ -82,7 +82,8 @@ final class Handshake {
      * afterwards, but the terminated context's state stays in the connection's Vert.x context (its
      * local data) for as long as the socket is open: every bean instance slot and lock of the
      * request scope, once per connection. A moment after the open callback has ended, that dead state
-     * is removed; a live one (a callback running then) is left alone. A later callback leaves its own
+     * is removed; a live one (a callback still running then) is looked at again a second later, for
+     * at most {@link #STALE_TRIES} seconds. A later callback leaves its own
      * dead state in the same place until the next one replaces it: at most one per connection that
      * has sent something, none for the silent majority.
      */
@@ -90,8 +91,18 @@ final class Handshake {
         if (!(Vertx.currentContext() instanceof ContextInternal context)) return;
         InjectableContext.ContextState state = Arc.container().requestContext().getStateIfActive();
         if (state == null) return;
+        drop(context, state, STALE_TRIES);
+    }
+
+    /** Looks again this often for a context still live (an open callback slowed by a busy machine). */
+    private static final int STALE_TRIES = 30;
+
+    private static void drop(ContextInternal context, InjectableContext.ContextState state, int tries) {
         context.owner().setTimer(STALE_AFTER_MS, t -> {
-            if (state.isValid()) return;
+            if (state.isValid()) {
+                if (tries > 1) drop(context, state, tries - 1);
+                return;
+            }
             if (context.localContextData().entrySet().removeIf(e -> e.getValue() == state)) DROPPED.increment();
         });
     }

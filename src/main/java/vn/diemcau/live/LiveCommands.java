@@ -98,9 +98,13 @@ class LiveCommands {
 
     /**
      * Applies {@code action} once for the command id, in one transaction with the command's record; a
-     * resend gets the answer stored for the first. The check for that answer runs in the same
-     * transaction (one commit a command, not two): the main hall's action waits for this before its
-     * event goes out to every point.
+     * resend gets the answer stored for the first. The record goes in first, answered OK, by a
+     * statement that also tells whether the id is taken ({@link #claim}): a fresh command then costs
+     * one statement for its record and no read, and a resend (even one sent while the first is still
+     * running, which waits for it on the unique key) reads the first's answer and runs nothing. An
+     * action that refuses rolls the record back with everything else; the refusal is recorded in a
+     * transaction of its own. The main hall's action waits for this before its event goes out to every
+     * point.
      */
     Outcome run(long sessionId, ClientMessage.Command command, Runnable action) {
         String id = command.commandId();
@@ -109,8 +113,14 @@ class LiveCommands {
         String type = type(command);
         try {
             Outcome earlier = QuarkusTransaction.requiringNew().call(() -> {
+                if (claim(sessionId, id, type)) {
+                    action.run();
+                    return null;
+                }
                 Outcome e = storedHere(sessionId, id, type);
                 if (e != null) return e;
+                // neither recorded now nor before (no such session, say): the action and the record
+                // fail as they would
                 action.run();
                 record(sessionId, id, type, Outcome.OK);
                 return null;
@@ -281,6 +291,22 @@ class LiveCommands {
                         }));
     }
 
+    /**
+     * The command's record, answered OK, in the caller's transaction unless the id is taken; false when
+     * it is (or the row could not go in: the session is gone). {@code insert ignore} leaves a taken id
+     * as it is, without an error; on one still uncommitted it waits for that transaction's end.
+     */
+    private boolean claim(long sessionId, String id, String type) {
+        LocalDateTime now = Jdbc.utc(Instant.now(clock));
+        return em.unwrap(Session.class).doReturningWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "insert ignore into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
+                bindRecord(ps, 1, sessionId, id, type, user.name(), write(Outcome.OK), now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     private void recordAll(Collection<VoteCommand> commands, Map<String, Outcome> answers) {
         if (commands.isEmpty()) return;
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
@@ -288,7 +314,15 @@ class LiveCommands {
             try (PreparedStatement ps =
                     conn.prepareStatement("insert into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
                 for (VoteCommand v : commands) {
-                    bindRecord(ps, 1, v, write(answers.get(key(v.sessionId(), v.commandId()))), now);
+                    bindRecord(
+                            ps,
+                            1,
+                            v.sessionId(),
+                            v.commandId(),
+                            v.type(),
+                            v.actor(),
+                            write(answers.get(key(v.sessionId(), v.commandId()))),
+                            now);
                     ps.addBatch();
                 }
                 // A concurrent command with one of these ids (another instance, the one-by-one path)
@@ -298,18 +332,26 @@ class LiveCommands {
         });
     }
 
-    /** A vote's command record: its columns, one row of parameters, and their binding. */
+    /** A command's record: its columns, one row of parameters, and their binding. */
     private static final String RECORD_COLUMNS = "session_id, command_id, type, actor, result, created_at";
 
     private static final String RECORD_ROW = "(?, ?, ?, ?, ?, ?)";
 
     /** Binds a record's {@link #RECORD_COLUMNS} from parameter {@code i} on; answers the next free one. */
-    private static int bindRecord(PreparedStatement ps, int i, VoteCommand v, String result, LocalDateTime at)
+    private static int bindRecord(
+            PreparedStatement ps,
+            int i,
+            long sessionId,
+            String commandId,
+            String type,
+            String actor,
+            String result,
+            LocalDateTime at)
             throws SQLException {
-        ps.setLong(i, v.sessionId());
-        ps.setString(i + 1, v.commandId());
-        ps.setString(i + 2, v.type());
-        ps.setString(i + 3, v.actor());
+        ps.setLong(i, sessionId);
+        ps.setString(i + 1, commandId);
+        ps.setString(i + 2, type);
+        ps.setString(i + 3, actor);
         ps.setString(i + 4, result);
         ps.setObject(i + 5, at);
         return i + 6;

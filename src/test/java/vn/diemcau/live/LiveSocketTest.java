@@ -292,6 +292,71 @@ class LiveSocketTest {
     }
 
     @Test
+    void theSameCommandSentFromSeveralDevicesAtOnceIsAppliedOnceAndEveryoneGetsItsAnswer() throws Exception {
+        LiveFixture f = LiveFixture.scheduled();
+        long item = f.items.get(1);
+        command(f, Map.of("type", "session.start", "commandId", id()));
+        command(f, Map.of("type", "agenda.start_item", "commandId", id(), "itemId", item));
+        String token = Tokens.of(Tokens.ORGANIZER);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String cmd = id();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++)
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return io.restassured.RestAssured.given()
+                                .auth()
+                                .oauth2(token)
+                                .contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "type", "agenda.extend_item", "commandId", cmd, "itemId", item, "minutes", 1))
+                                .post("/api/sessions/" + f.sessionId + "/live/commands")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("type");
+                    }));
+                go.countDown();
+                for (var a : answers) assertEquals("live.ack", a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                long rows = QuarkusTransaction.requiringNew()
+                        .call(() -> LiveCommand.count("sessionId = ?1 and commandId = ?2", f.sessionId, cmd));
+                assertEquals(1, rows);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // three commands of six sends each: three minutes more, not eighteen
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + f.sessionId + "/agenda")
+                .then()
+                .body("[1].durationMinutes", equalTo(45 + 3));
+    }
+
+    @Test
+    void aCommandIdUsedAgainForAnotherCommandIsRefusedAndChangesNothing() {
+        LiveFixture f = LiveFixture.scheduled();
+        long item = f.items.get(1);
+        command(f, Map.of("type", "session.start", "commandId", id()));
+        String cmd = id();
+        command(f, Map.of("type", "agenda.start_item", "commandId", cmd, "itemId", item));
+        Tokens.as(Tokens.ORGANIZER)
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", "agenda.extend_item", "commandId", cmd, "itemId", item, "minutes", 5))
+                .post("/api/sessions/" + f.sessionId + "/live/commands")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("live.command-id-reused"));
+        Tokens.as(Tokens.ORGANIZER)
+                .get("/api/sessions/" + f.sessionId + "/agenda")
+                .then()
+                .body("[1].durationMinutes", equalTo(45))
+                .body("[1].status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void aBrowserOfferingDeflateIsDeclinedAndGetsThePreparedMessagesLikeEveryoneElse() {
         // compression is off by default: both connections get the prepared messages as they are
         LiveCompressionTest.deliveredAlike(vertx, base, hub, null, 2);
