@@ -496,20 +496,27 @@ public final class LoadGenerator implements AutoCloseable {
                         .setURI(path);
                 headers.forEach(o::addHeader);
                 io.vertx.core.Promise<WebSocket> greeted = io.vertx.core.Promise.promise();
-                client.connect(o)
-                        .onFailure(greeted::tryFail)
-                        .onSuccess(ws -> ws.textMessageHandler(text -> {
-                            if (!greeted.future().isComplete()) {
-                                greeted.tryComplete(ws); // the snapshot
-                                return;
-                            }
-                            if (!text.contains("\"commandId\"")) return;
-                            io.vertx.core.json.JsonObject m = new io.vertx.core.json.JsonObject(text);
-                            io.vertx.core.Promise<Void> p = waiting.remove(m.getString("commandId"));
-                            if (p == null) return;
-                            if ("live.ack".equals(m.getString("type"))) p.complete();
-                            else p.fail("trigger answered " + text);
-                        }));
+                // from an event loop's context, as the crowd's connections (run): the handlers go on
+                // before the loop reads the snapshot
+                vertx.getOrCreateContext()
+                        .runOnContext(go -> client.connect(o)
+                                .onFailure(greeted::tryFail)
+                                .onSuccess(ws -> {
+                                    ws.closeHandler(v -> greeted.tryFail(
+                                            "the trigger's socket was closed: " + ws.closeStatusCode()));
+                                    ws.textMessageHandler(text -> {
+                                        if (!greeted.future().isComplete()) {
+                                            greeted.tryComplete(ws); // the snapshot
+                                            return;
+                                        }
+                                        if (!text.contains("\"commandId\"")) return;
+                                        io.vertx.core.json.JsonObject m = new io.vertx.core.json.JsonObject(text);
+                                        io.vertx.core.Promise<Void> p = waiting.remove(m.getString("commandId"));
+                                        if (p == null) return;
+                                        if ("live.ack".equals(m.getString("type"))) p.complete();
+                                        else p.fail("trigger answered " + text);
+                                    });
+                                }));
                 open[0] = greeted.future();
             }
             return open[0].compose(ws -> {
