@@ -2,10 +2,17 @@ package vn.diemcau.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
+import org.hibernate.Session;
+import vn.diemcau.common.Jdbc;
 import vn.diemcau.common.Page;
 import vn.diemcau.security.CurrentUser;
 
@@ -18,19 +25,43 @@ public class AuditService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
+    /**
+     * One row, written at once on the transaction's connection (one JDBC statement: the trail is only
+     * ever appended to and read by queries, so it needs no entity in the persistence context).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long sessionId, Long pointId, String action, String targetType, Object targetId, String detail) {
-        AuditEvent e = new AuditEvent();
-        e.occurredAt = Instant.now(clock);
-        e.actor = user.name();
-        e.actorRole = user.mainRole();
-        e.sessionId = sessionId;
-        e.pointId = pointId;
-        e.action = action;
-        e.targetType = targetType;
-        e.targetId = targetId == null ? null : targetId.toString();
-        e.detail = detail == null ? null : detail.length() > 4000 ? detail.substring(0, 4000) : detail;
-        e.persist();
+        LocalDateTime at = Jdbc.utc(Instant.now(clock));
+        String actor = user.name(), role = user.mainRole();
+        String target = targetId == null ? null : targetId.toString();
+        String text = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+                ps.setObject(1, at);
+                ps.setString(2, actor);
+                ps.setString(3, role);
+                setLong(ps, 4, sessionId);
+                setLong(ps, 5, pointId);
+                ps.setString(6, action);
+                ps.setString(7, targetType);
+                ps.setString(8, target);
+                ps.setString(9, text);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private static final int MAX_DETAIL = 4000;
+
+    private static final String INSERT = "insert into audit_events (occurred_at, actor, actor_role, session_id,"
+            + " point_id, action, target_type, target_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
+        if (value == null) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, value);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
