@@ -201,7 +201,16 @@ public class AgendaLiveService {
      * changes, so the live views built from them show the changes without reading the agenda again
      * (each read would also flush what changed so far: two more round trips to the database).
      */
-    private record Agenda(Session session, List<AgendaItem> items) {
+    private static final class Agenda {
+        final Session session;
+        /** Kept in programme order ({@link #live} sorts it again after a reorder). */
+        final List<AgendaItem> items;
+
+        private Agenda(Session session, List<AgendaItem> items) {
+            this.session = session;
+            this.items = items;
+        }
+
         static Agenda of(Session s) {
             return new Agenda(s, new ArrayList<>(AgendaItem.ofSession(s.id)));
         }

@@ -297,12 +297,18 @@ class LiveCommands {
      * as it is, without an error; on one still uncommitted it waits for that transaction's end.
      */
     private boolean claim(long sessionId, String id, String type) {
+        return insertRecord("insert ignore", sessionId, id, type, Outcome.OK) == 1;
+    }
+
+    /** One command's record, by {@code insert} (or {@code insert ignore}) on the transaction's connection. */
+    private int insertRecord(String insert, long sessionId, String id, String type, Outcome o) {
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
+        String actor = user.name(), result = write(o);
         return em.unwrap(Session.class).doReturningWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
-                    "insert ignore into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
-                bindRecord(ps, 1, sessionId, id, type, user.name(), write(Outcome.OK), now);
-                return ps.executeUpdate() == 1;
+                    insert + " into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
+                bindRecord(ps, 1, sessionId, id, type, actor, result, now);
+                return ps.executeUpdate();
             }
         });
     }
@@ -392,19 +398,9 @@ class LiveCommands {
         return c == null ? null : answer(id, c.type, c.result, type);
     }
 
+    /** The command's record with its answer; a taken id fails it (the unique key). */
     private void record(long sessionId, String id, String type, Outcome o) {
-        LiveCommand c = new LiveCommand();
-        c.sessionId = sessionId;
-        c.commandId = id;
-        c.type = type;
-        c.actor = user.name();
-        c.createdAt = Instant.now(clock);
-        try {
-            c.result = json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        c.persistAndFlush();
+        insertRecord("insert", sessionId, id, type, o);
     }
 
     static String type(ClientMessage m) {
