@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,8 +41,8 @@ public class AuditService {
                 ps.setObject(1, at);
                 ps.setString(2, actor);
                 ps.setString(3, role);
-                setLong(ps, 4, sessionId);
-                setLong(ps, 5, pointId);
+                Jdbc.setLongOrNull(ps, 4, sessionId);
+                Jdbc.setLongOrNull(ps, 5, pointId);
                 ps.setString(6, action);
                 ps.setString(7, targetType);
                 ps.setString(8, target);
@@ -58,11 +56,6 @@ public class AuditService {
 
     private static final String INSERT = "insert into audit_events (occurred_at, actor, actor_role, session_id,"
             + " point_id, action, target_type, target_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, value);
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Long sessionId, String action, String targetType, Object targetId, String detail) {

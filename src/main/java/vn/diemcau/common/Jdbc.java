@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -178,6 +179,12 @@ public final class Jdbc {
     public static Long longOrNull(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
+    }
+
+    /** Binds a nullable BIGINT parameter. */
+    public static void setLongOrNull(PreparedStatement ps, int i, Long value) throws SQLException {
+        if (value == null) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, value);
     }
 
     public static LocalDateTime utc(Instant at) {

@@ -305,8 +305,7 @@ class LiveCommands {
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
         String actor = user.name(), result = write(o);
         return em.unwrap(Session.class).doReturningWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    insert + " into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
+            try (PreparedStatement ps = conn.prepareStatement(insert + RECORD_INTO)) {
                 bindRecord(ps, 1, sessionId, id, type, actor, result, now);
                 return ps.executeUpdate();
             }
@@ -317,8 +316,7 @@ class LiveCommands {
         if (commands.isEmpty()) return;
         LocalDateTime now = Jdbc.utc(Instant.now(clock));
         em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement ps =
-                    conn.prepareStatement("insert into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW)) {
+            try (PreparedStatement ps = conn.prepareStatement("insert" + RECORD_INTO)) {
                 for (VoteCommand v : commands) {
                     bindRecord(
                             ps,
@@ -342,6 +340,9 @@ class LiveCommands {
     private static final String RECORD_COLUMNS = "session_id, command_id, type, actor, result, created_at";
 
     private static final String RECORD_ROW = "(?, ?, ?, ?, ?, ?)";
+
+    /** What follows {@code insert} (or {@code insert ignore}) for one record. */
+    private static final String RECORD_INTO = " into live_commands (" + RECORD_COLUMNS + ") values " + RECORD_ROW;
 
     /** Binds a record's {@link #RECORD_COLUMNS} from parameter {@code i} on; answers the next free one. */
     private static int bindRecord(
