@@ -473,10 +473,10 @@ class BurstBench {
             // source addresses of their own per burst: a run makes four, and one address has ~28k ports
             String address = "127.0.0." + (2 + bursts * ((n + wave - 1) / wave) + w);
             PhoneWave.Result r;
-            long compiledBefore = Jit.compiledMillis();
+            long serverJit = -1;
             if (apart) {
                 Path out = tokens.resolveSibling("wave-" + sessionId + "-" + w + ".txt");
-                phones().send(String.join(
+                serverJit = phones().send(String.join(
                         " ",
                         "" + port,
                         "" + sessionId,
@@ -489,12 +489,12 @@ class BurstBench {
                         out.toString()));
                 r = PhoneWave.read(out);
             } else {
-                r = PhoneWave.run(port, sessionId, d.tokens, from, to, poll, concurrency, address);
+                r = PhoneWave.run(port, sessionId, d.tokens, from, to, poll, concurrency, address, PhoneWave.Gate.NONE);
             }
             System.arraycopy(r.latencyMicros(), 0, latency, from, to - from);
             System.arraycopy(r.status(), 0, status, from, to - from);
             seconds += r.seconds();
-            jit += r.jitMillis() >= 0 ? r.jitMillis() : Jit.compiledMillis() - compiledBefore;
+            jit += apart ? serverJit : r.jitMillis();
             // for a profile of the timed part alone
             System.out.println("[burst] timed " + r.began() + " " + r.ended());
         }
@@ -516,12 +516,34 @@ class BurstBench {
             orders = new java.io.OutputStreamWriter(process.getOutputStream());
         }
 
-        /** One wave; returns once its results are written. */
-        void send(String wave) throws java.io.IOException {
-            orders.write(wave + "\n");
-            orders.flush();
-            for (String line; (line = answers.readLine()) != null; ) if (line.equals("done")) return;
+        /**
+         * One wave; returns once its results are written, with what this JVM (the server's) spent
+         * compiling during the wave's votes. The votes begin once this JVM's compilers too are quiet
+         * after the phones' connecting, as when the phones run here.
+         */
+        long send(String wave) throws Exception {
+            order(wave);
+            long compiled = -1, jit = -1;
+            for (String line; (line = answers.readLine()) != null; ) {
+                switch (line) {
+                    case "connected" -> {
+                        System.out.println("[burst] server: " + Jit.awaitQuiet(60));
+                        compiled = Jit.compiledMillis();
+                        order("go");
+                    }
+                    case "voted" -> jit = Jit.compiledMillis() - compiled;
+                    case "done" -> {
+                        return jit;
+                    }
+                    default -> {}
+                }
+            }
             throw new IllegalStateException("the phones' process ended: see its log");
+        }
+
+        private void order(String line) throws java.io.IOException {
+            orders.write(line + "\n");
+            orders.flush();
         }
 
         @Override
@@ -626,8 +648,7 @@ class BurstBench {
 
     /**
      * A burst's answers. {@code jitMillis}: the server JVM's compiling during a burst over the phones'
-     * sockets, during its votes when the phones run in this JVM, during the whole of each wave
-     * (connecting included) when they run in their own process; -1 for other bursts.
+     * sockets, during its votes (wherever the phones run); -1 for other bursts.
      */
     record Run(
             double seconds,

@@ -28,9 +28,23 @@ final class PhoneWave {
     /**
      * Latencies in microseconds and the answer's HTTP-like status per phone (index − from); -1: no
      * socket. {@code jitMillis}: what this JVM's compilers spent while its votes went (-1 when read
-     * from the phones' own process, whose compilers are not the server's).
+     * from the phones' own process, whose compilers are not the server's: {@link Gate} lets the
+     * server's JVM measure its own).
      */
     record Result(double seconds, long[] latencyMicros, int[] status, Instant began, Instant ended, long jitMillis) {}
+
+    /**
+     * What the wave tells whoever started it around its votes: once every phone is connected and
+     * this JVM's compilers are quiet ({@code connected}, which may wait, e.g. for the server's JIT to
+     * go quiet too), and once every vote is answered ({@code voted}).
+     */
+    interface Gate {
+        Gate NONE = new Gate() {};
+
+        default void connected() throws Exception {}
+
+        default void voted() {}
+    }
 
     static String vote(int i, long poll) {
         return "{\"type\":\"poll.vote\",\"commandId\":\"bench-" + i + "\",\"pollId\":" + poll + ",\"choices\":["
@@ -45,7 +59,8 @@ final class PhoneWave {
             int to,
             long poll,
             int concurrency,
-            String localAddress)
+            String localAddress,
+            Gate gate)
             throws Exception {
         Vertx vertx = Vertx.vertx();
         int size = to - from;
@@ -108,6 +123,7 @@ final class PhoneWave {
             if (!ready.await(10, TimeUnit.MINUTES)) throw new IllegalStateException("phones did not connect");
             // connecting compiled code of its own: the votes begin once this JVM's compilers are quiet
             System.out.println("[burst] " + Jit.awaitQuiet(60));
+            gate.connected();
             long compiled = Jit.compiledMillis();
             long start = System.nanoTime();
             Instant began = Instant.now();
@@ -115,6 +131,7 @@ final class PhoneWave {
             if (!answered.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("votes unanswered");
             double seconds = (System.nanoTime() - start) / 1e9;
             Instant ended = Instant.now();
+            gate.voted();
             long jit = Jit.compiledMillis() - compiled;
             System.out.println("[burst] JIT compiling during the votes: " + jit + " ms");
             for (WebSocket ws : sockets) if (ws != null) ws.close();
@@ -130,7 +147,10 @@ final class PhoneWave {
      * warm-up burst, as the server's does). Each line on standard input is one wave: port, session
      * id, a file of invitation tokens (one a line), from, to, poll id, concurrency, local address,
      * the file to write ({@code seconds began ended}, then one line {@code latency status} per
-     * phone); {@code done} on standard output when it is written.
+     * phone); {@code done} on standard output when it is written. Around the votes it prints {@code
+     * connected} and waits for a line {@code go} on standard input, and prints {@code voted} once they
+     * are answered: the server's JVM counts its own compiling in between ({@link
+     * BurstBench.Phones#send}).
      */
     public static void main(String[] args) throws Exception {
         var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
@@ -145,7 +165,21 @@ final class PhoneWave {
                     Integer.parseInt(a[4]),
                     Long.parseLong(a[5]),
                     Integer.parseInt(a[6]),
-                    a[7]);
+                    a[7],
+                    new Gate() {
+                        @Override
+                        public void connected() throws Exception {
+                            System.out.println("connected");
+                            System.out.flush();
+                            if (!"go".equals(in.readLine())) throw new IllegalStateException("no go");
+                        }
+
+                        @Override
+                        public void voted() {
+                            System.out.println("voted");
+                            System.out.flush();
+                        }
+                    });
             List<String> lines = new ArrayList<>();
             lines.add(r.seconds() + " " + r.began() + " " + r.ended());
             for (int k = 0; k < r.status().length; k++) lines.add(r.latencyMicros()[k] + " " + r.status()[k]);
