@@ -96,7 +96,7 @@ public final class Jdbc {
      * ignore}: the rows that went in), which a JDBC batch with this driver does not report per row. A
      * failing row fails its whole statement, as it fails a batch. Used where that count is needed;
      * the other writers keep their JDBC batches (a trial with the vote writer was inconclusive:
-     * docs/benchmarks.md, fifth pass).
+     * docs/benchmarks-history.md, fifth pass).
      */
     public static <T> int insertRows(Connection c, String head, String row, List<T> rows, Binder<T> binder)
             throws SQLException {

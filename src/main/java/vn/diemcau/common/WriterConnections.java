@@ -41,7 +41,7 @@ public class WriterConnections {
      * As {@link #create}, its statements prepared on the server on MariaDB: each statement text is
      * parsed there once and then executed with its values sent as binary, which for a multi-row
      * statement costs MariaDB about a third less than the same text with the values written in (the
-     * vote writer's ballots: docs/benchmarks.md, ninth pass). For a writer that sends one statement at
+     * vote writer's ballots: docs/benchmarks-history.md, ninth pass). For a writer that sends one statement at
      * a time (a server-prepared statement cannot hold several).
      */
     public OwnConnection createServerPrepared() {

@@ -377,7 +377,8 @@ class BurstBench {
             // phones print how much it compiled during each wave's votes). Bursts over the phones'
             // sockets go on until one leaves the server's JIT little to compile: with its single C2
             // thread backed up, the vote path was seen still running C1's profiling code after two
-            // bursts of 20,000, and compiled by C2 only during the measured one (docs/benchmarks.md)
+            // bursts of 20,000, and compiled by C2 only during the measured one (docs/benchmarks-history.md, twelfth
+            // pass)
             int least = Integer.getInteger("bench.warmup-rounds", 2);
             int most = Math.max(least, Integer.getInteger("bench.warmup-max-rounds", 8));
             long quiet = Long.getLong("bench.warmup-jit-ms", 300);

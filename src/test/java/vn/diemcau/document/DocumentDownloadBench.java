@@ -83,7 +83,7 @@ class DocumentDownloadBench {
             Path script = work.resolve("tokens.lua");
             Files.writeString(script, Wrk.tokensScript(tokens, null, null, WRK_THREADS), StandardCharsets.UTF_8);
             // unreported: the server's hot paths compiled before anything is measured (on two cores a
-            // C2 thread still compiling takes a third of the machine: docs/benchmarks.md, sixth pass)
+            // C2 thread still compiling takes a third of the machine: docs/benchmarks-history.md, sixth pass)
             for (String name : paths.keySet())
                 wrk("diemcau", name, "http://127.0.0.1:" + base.getPort() + paths.get(name), clients, seconds, script);
             System.out.println("[bench] warm-up done, " + Jit.awaitQuiet(60));
