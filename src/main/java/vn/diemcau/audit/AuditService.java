@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -41,8 +42,8 @@ public class AuditService {
                 ps.setObject(1, at);
                 ps.setString(2, actor);
                 ps.setString(3, role);
-                Jdbc.setLongOrNull(ps, 4, sessionId);
-                Jdbc.setLongOrNull(ps, 5, pointId);
+                ps.setObject(4, sessionId, Types.BIGINT);
+                ps.setObject(5, pointId, Types.BIGINT);
                 ps.setString(6, action);
                 ps.setString(7, targetType);
                 ps.setString(8, target);

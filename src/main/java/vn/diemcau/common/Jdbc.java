@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -179,12 +178,6 @@ public final class Jdbc {
     public static Long longOrNull(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
-    }
-
-    /** Binds a nullable BIGINT parameter. */
-    public static void setLongOrNull(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, value);
     }
 
     public static LocalDateTime utc(Instant at) {

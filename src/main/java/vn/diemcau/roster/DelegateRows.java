@@ -2,11 +2,11 @@ package vn.diemcau.roster;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.hibernate.Session;
-import vn.diemcau.common.Jdbc;
 
 /**
  * Inserts many delegates at once in the current transaction. IDENTITY ids keep Hibernate from
@@ -39,7 +39,7 @@ final class DelegateRows {
                     ps.setString(++i, d.unitFolded);
                     ps.setString(++i, d.searchFolded);
                     ps.setString(++i, d.category);
-                    Jdbc.setLongOrNull(ps, ++i, d.pointId);
+                    ps.setObject(++i, d.pointId, Types.BIGINT);
                     ps.setString(++i, d.phone);
                     ps.setString(++i, d.email);
                     ps.setString(++i, d.note);
